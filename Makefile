@@ -1,0 +1,34 @@
+# The README's two commands: `make run` and `make test`. Both install what is missing first (as root,
+# through apt), then build. Everything else here is a convenience around them.
+SWIFT      ?= swift
+CONFIG     ?= release
+BIN         = .build/$(CONFIG)/toolgate
+MATRIX     ?= matrices/default.toml
+OUT        ?= reports/latest
+FUZZ_SECONDS ?= 60
+
+.PHONY: run test build deps fuzz bench clean hello
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product toolgate
+
+# The main job. Until the matrix runner exists this builds fixtures/hello* for every target and inspects them.
+run: build
+	@bash scripts/run-main-job.sh $(BIN) $(OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	@bash scripts/fuzz.sh --seconds 20
+
+fuzz: deps
+	@bash scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
+
+bench: build
+	@bash benchmarks/inspect.sh $(BIN)
+
+clean:
+	rm -rf .build .build-fuzz

@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering (docs/architecture.md): the C libraries are imported by ELFInspection alone; Model sits on it;
+// Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point.
+let package = Package(
+    name: "toolgate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "toolgate", targets: ["toolgate"]),
+        .executable(name: "toolgate-fuzz-elf", targets: ["FuzzELF"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibElf", pkgConfig: "libelf",
+            providers: [.apt(["libelf-dev"])]),
+        .systemLibrary(
+            name: "CLibDW", pkgConfig: "libdw",
+            providers: [.apt(["libdw-dev"])]),
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
+        .target(
+            name: "ELFInspection",
+            dependencies: ["CLibElf", "CLibDW", "CZstd"]),
+        .target(
+            name: "Model",
+            dependencies: ["ELFInspection"]),
+        .target(
+            name: "Execution",
+            dependencies: ["Model"]),
+        .target(
+            name: "Reporting",
+            dependencies: ["Model"]),
+        .target(
+            name: "Commands",
+            dependencies: [
+                "ELFInspection", "Model", "Execution", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "toolgate",
+            dependencies: ["Commands"]),
+        // Built normally it replays inputs given as arguments; `make fuzz` builds it with
+        // -sanitize=fuzzer -DFUZZING, where libFuzzer supplies main.
+        .executableTarget(
+            name: "FuzzELF",
+            dependencies: ["ELFInspection"]),
+        .testTarget(
+            name: "ELFInspectionTests",
+            dependencies: ["ELFInspection"]),
+        .testTarget(
+            name: "CommandsTests",
+            dependencies: ["Commands", "ELFInspection"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

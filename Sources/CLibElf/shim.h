@@ -1,0 +1,23 @@
+#ifndef TOOLGATE_CLIBELF_SHIM_H
+#define TOOLGATE_CLIBELF_SHIM_H
+#include <libelf.h>
+#include <gelf.h>
+#include <elf.h>
+
+// Newer than glibc 2.36's <elf.h> on Debian 12.
+#ifndef ELFCOMPRESS_ZSTD
+#define ELFCOMPRESS_ZSTD 2
+#endif
+
+// Function-like macros Swift cannot import.
+static inline unsigned char toolgate_st_bind(unsigned char info) { return GELF_ST_BIND(info); }
+static inline unsigned char toolgate_st_type(unsigned char info) { return GELF_ST_TYPE(info); }
+static inline unsigned char toolgate_st_visibility(unsigned char other) { return GELF_ST_VISIBILITY(other); }
+
+// Macros of a type Swift imports badly (or not at all).
+static inline int toolgate_elfcompress_zlib(void) { return ELFCOMPRESS_ZLIB; }
+static inline int toolgate_elfcompress_zstd(void) { return ELFCOMPRESS_ZSTD; }
+
+_Static_assert(sizeof(Elf64_Chdr) == 24, "Elf64_Chdr layout");
+_Static_assert(sizeof(Elf32_Chdr) == 12, "Elf32_Chdr layout");
+#endif

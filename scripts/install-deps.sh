@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages toolgate needs that are missing; installs nothing that is present.
+# Run as root on Debian 12. `make run` and `make test` call it first.
+set -euo pipefail
+
+# gcc-12-multilib, not gcc-multilib: on Debian 12 the metapackage conflicts with the aarch64 cross compiler.
+packages=(
+  libelf-dev libdw-dev libzstd-dev pkg-config
+  gcc g++ gcc-12-multilib g++-12-multilib
+  gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross
+  clang-19 lld-19 libclang-rt-19-dev
+  qemu-user binutils pax-utils make
+)
+# libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "install-deps: missing Debian packages: ${missing[*]}" >&2
+  echo "install-deps: run as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 2
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
