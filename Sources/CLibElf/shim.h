@@ -14,6 +14,12 @@ static inline unsigned char toolgate_st_bind(unsigned char info) { return GELF_S
 static inline unsigned char toolgate_st_type(unsigned char info) { return GELF_ST_TYPE(info); }
 static inline unsigned char toolgate_st_visibility(unsigned char other) { return GELF_ST_VISIBILITY(other); }
 
+// Elf_Type enumerators that Swift's importer leaves out (it keeps ELF_T_BYTE but not these).
+static inline Elf_Type toolgate_elf_t_dyn(void) { return ELF_T_DYN; }
+static inline Elf_Type toolgate_elf_t_sym(void) { return ELF_T_SYM; }
+static inline Elf_Type toolgate_elf_t_nhdr(void) { return ELF_T_NHDR; }
+static inline Elf_Type toolgate_elf_t_nhdr8(void) { return ELF_T_NHDR8; }
+
 // Macros of a type Swift imports badly (or not at all).
 static inline int toolgate_elfcompress_zlib(void) { return ELFCOMPRESS_ZLIB; }
 static inline int toolgate_elfcompress_zstd(void) { return ELFCOMPRESS_ZSTD; }

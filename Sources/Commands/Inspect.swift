@@ -1,0 +1,39 @@
+import ArgumentParser
+import ELFInspection
+import Foundation
+import Reporting
+
+/// `toolgate inspect [--json] FILE...`: the ELF facts of each file, a table per file or one JSON array.
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the ELF facts of files: linkage, hardening, libgcc, glibc versions, DWARF producers.",
+        discussion: """
+            Exit status: 0 when every file was read, 2 when any could not be (its entry says why).
+            The JSON fields are defined in docs/inspect.md.
+            """)
+
+    @Flag(name: .long, help: "Print one JSON array, one object per file in input order.")
+    var json = false
+
+    @Option(name: [.customShort("j"), .long], help: "Files read in parallel (default: the number of cores).")
+    var jobs: Int = ELFInspector.defaultJobs
+
+    @Argument(help: "ELF files to inspect.")
+    var files: [String]
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
+    }
+
+    func run() throws {
+        let results = ELFInspector.inspect(paths: files, jobs: jobs)
+        let output = json ? try InspectJSON.render(results) : InspectTable.render(results)
+        FileHandle.standardOutput.write(Data(output.utf8))
+        var failed = false
+        for case .failure(_, let error) in results {
+            FileHandle.standardError.write(Data("toolgate: error: \(error)\n".utf8))
+            failed = true
+        }
+        if failed { throw ExitCode(2) }
+    }
+}
