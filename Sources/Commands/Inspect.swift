@@ -19,15 +19,17 @@ struct Inspect: ParsableCommand {
     var jobs: Int = ELFInspector.defaultJobs
 
     @Argument(help: "ELF files to inspect.")
-    var files: [String]
+    var files: [String] = []
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
     }
 
     func run() throws {
+        // Checked here, not in validate(): the fast path of InspectOperands parses options before files.
+        guard !files.isEmpty else { throw ValidationError("give at least one file to inspect") }
         let results = ELFInspector.inspect(paths: files, jobs: jobs)
-        let output = json ? try InspectJSON.render(results) : InspectTable.render(results)
+        let output = json ? InspectJSON.render(results) : InspectTable.render(results)
         FileHandle.standardOutput.write(Data(output.utf8))
         var failed = false
         for case .failure(_, let error) in results {

@@ -1,9 +1,15 @@
 import Commands
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The executable's entry point and nothing else: the commands live in the Commands module.
 @main
 struct Entry {
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let status = InspectOperands.runIfInspect(arguments) { exit(status) }
         await Toolgate.main()
     }
 }

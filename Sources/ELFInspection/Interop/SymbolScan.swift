@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 extension ELFHandle {
-    /// One pass over a symbol table, keeping only the names hardening and libgcc verdicts need. Names are
-    /// filtered on their bytes first: a String is made only for the few that match.
+    /// One pass over a symbol table, keeping only the names hardening and libgcc verdicts need. libelf has
+    /// already translated the table to native layout, so entries are read in place; names come from the
+    /// string table's bytes, bounded by its size, and a String is made only for the few that match.
     func readSymbols(_ scn: OpaquePointer, header sh: GElf_Shdr, into scan: inout RawScan) {
         let isDynsym = sh.sh_type == UInt32(SHT_DYNSYM)
         let table = isDynsym ? ".dynsym" : ".symtab"
@@ -14,45 +15,68 @@ extension ELFHandle {
             scan.warnings.append("\(table) unreadable: \(libelfMessage())")
             return
         }
-        let entrySize = gelf_fsize(elf, toolgate_elf_t_sym(), 1, UInt32(EV_CURRENT))
-        guard entrySize > 0 else { return }
+        let is64 = gelf_getclass(elf) == ELFCLASS64
+        let entrySize = is64 ? MemoryLayout<Elf64_Sym>.size : MemoryLayout<Elf32_Sym>.size
         let count = data.pointee.d_size / entrySize
         if isDynsym { scan.symbols.dynsymCount += count } else { scan.symbols.symtabCount += count }
-        let strings = Int(sh.sh_link)
+        guard count > 1, let symbols = data.pointee.d_buf else { return }
+        guard let strings = stringTable(index: Int(sh.sh_link)) else {
+            scan.warnings.append("\(table): string table \(sh.sh_link) unreadable")
+            return
+        }
         var summary = scan.symbols
-        for i in 1..<max(count, 1) {
-            var sym = GElf_Sym()
-            guard let index = Int32(exactly: i), gelf_getsym(data, index, &sym) != nil else { break }
-            guard sym.st_name != 0, let p = elf_strptr(elf, strings, Int(sym.st_name)) else { continue }
-            // Every name we look for starts with '_'.
-            guard p[0] == 0x5f else { continue }
-            let defined = sym.st_shndx != UInt16(SHN_UNDEF)
-            guard let kind = SymbolNames.classify(p) else { continue }
-            let name = String(cString: p)
+        for i in 1..<count {
+            let nameOffset: Int
+            let sectionIndex: UInt16
+            if is64 {
+                let sym = symbols.loadUnaligned(fromByteOffset: i * entrySize, as: Elf64_Sym.self)
+                nameOffset = Int(sym.st_name)
+                sectionIndex = sym.st_shndx
+            } else {
+                let sym = symbols.loadUnaligned(fromByteOffset: i * entrySize, as: Elf32_Sym.self)
+                nameOffset = Int(sym.st_name)
+                sectionIndex = sym.st_shndx
+            }
+            // Every name we look for starts with '_' and none is a mangled C++ name ("_Z...").
+            guard nameOffset > 0, nameOffset < strings.count - 1, strings[nameOffset] == 0x5f,
+                  strings[nameOffset + 1] != 0x5a else { continue }
+            let rest = UnsafeRawBufferPointer(rebasing: strings[nameOffset...])
+            let length = rest.firstIndex(of: 0).map { $0 - rest.startIndex } ?? rest.count
+            let name = UnsafeRawBufferPointer(rebasing: rest.prefix(length))
+            guard let kind = SymbolNames.classify(name) else { continue }
+            let text = String(decoding: name, as: UTF8.self)
+            let defined = sectionIndex != UInt16(SHN_UNDEF)
             switch kind {
             case .canary:
-                let entry = "\(name) \(defined ? "defined" : "referenced") in \(table)"
+                let entry = "\(text) \(defined ? "defined" : "referenced") in \(table)"
                 if !summary.canary.contains(entry) { summary.canary.append(entry) }
             case .fortified:
-                summary.fortified.insert(name)
+                summary.fortified.insert(text)
             case .libgcc:
                 if defined {
-                    if !summary.libgccDefined.contains(name) { summary.libgccDefined.append(name) }
+                    if !summary.libgccDefined.contains(text) { summary.libgccDefined.append(text) }
                     if !isDynsym { summary.libgccDefinedInDynsymOnly = false }
                 }
             }
         }
         scan.symbols = summary
     }
+
+    /// A string table's bytes, as libelf holds them, bounded by the section's data size.
+    private func stringTable(index: Int) -> UnsafeRawBufferPointer? {
+        guard let scn = elf_getscn(elf, index), let data = elf_getdata(scn, nil), let base = data.pointee.d_buf else {
+            return nil
+        }
+        return UnsafeRawBufferPointer(start: base, count: data.pointee.d_size)
+    }
 }
 
-/// The symbol names that carry evidence, matched on raw C strings.
+/// The symbol names that carry evidence, matched on raw bytes.
 enum SymbolNames {
     enum Kind { case canary, fortified, libgcc }
 
-    static func classify(_ p: UnsafePointer<CChar>) -> Kind? {
-        let length = strlen(p)
-        let bytes = UnsafeRawBufferPointer(start: p, count: length)
+    static func classify(_ bytes: UnsafeRawBufferPointer) -> Kind? {
+        let length = bytes.count
         if bytes.starts(with: stackChk) {
             let rest = bytes.dropFirst(stackChk.count)
             return rest.elementsEqual(fail) || rest.elementsEqual(failLocal) || rest.elementsEqual(guardName) ? .canary : nil
@@ -61,8 +85,11 @@ enum SymbolNames {
         guard length > 6, bytes[1] == 0x5f else { return nil }
         // __*_chk: the fortified variants glibc provides (__memcpy_chk, __printf_chk, ...).
         if bytes.suffix(4).elementsEqual(chk) { return .fortified }
-        if libgccHelpers.contains(String(decoding: bytes, as: UTF8.self)) { return .libgcc }
-        return nil
+        // libgcc helpers end in a digit (__udivti3, __popcountdi2) or have one of a few prefixes; checking
+        // that first spares making a String of every other "__" name.
+        let endsInDigit = bytes[length - 1] >= 0x30 && bytes[length - 1] <= 0x39
+        guard endsInDigit || helperPrefixes.contains(where: { bytes.starts(with: $0) }) else { return nil }
+        return libgccHelpers.contains(String(decoding: bytes, as: UTF8.self)) ? .libgcc : nil
     }
 
     private static let stackChk = Array("__stack_chk_".utf8)
@@ -72,6 +99,7 @@ enum SymbolNames {
     private static let unwind = Array("_Unwind_".utf8)
     private static let aarch64Atomics = Array("__aarch64_".utf8)
     private static let chk = Array("_chk".utf8)
+    private static let helperPrefixes = ["__gcc_", "__cpu_", "__fix", "__float"].map { Array($0.utf8) }
 
     /// libgcc's integer, int128 and complex helpers, and its personality routine: any defined one means
     /// libgcc.a was linked in.
