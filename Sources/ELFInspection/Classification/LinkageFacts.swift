@@ -36,27 +36,32 @@ extension RawScan {
     var textrel: Bool { dynamic.hasTextrel || dynamic.flags & UInt64(DF_TEXTREL) != 0 }
 
     /// The summed sizes of allocated sections by kind; from PT_LOAD segments when there are no sections.
+    /// Sums saturate: a lying header cannot overflow them.
     var sizes: Sizes {
         var sizes = Sizes(file: fileSize)
         let allocated = sections.filter { $0.flags & UInt64(SHF_ALLOC) != 0 }
         if !allocated.isEmpty {
             for s in allocated {
-                let size = Int(clamping: s.size)
                 if s.type == UInt32(SHT_NOBITS) {
-                    sizes.bss += size
+                    sizes.bss = saturatingSum(sizes.bss, s.size)
                 } else if s.flags & UInt64(SHF_EXECINSTR) != 0 {
-                    sizes.code += size
+                    sizes.code = saturatingSum(sizes.code, s.size)
                 } else {
-                    sizes.data += size
+                    sizes.data = saturatingSum(sizes.data, s.size)
                 }
             }
         } else {
             for s in segments where s.type == UInt32(PT_LOAD) {
-                if s.flags & UInt32(PF_X) != 0 { sizes.code += Int(clamping: s.fileSize) }
-                else { sizes.data += Int(clamping: s.fileSize) }
-                if s.memSize > s.fileSize { sizes.bss += Int(clamping: s.memSize - s.fileSize) }
+                if s.flags & UInt32(PF_X) != 0 { sizes.code = saturatingSum(sizes.code, s.fileSize) }
+                else { sizes.data = saturatingSum(sizes.data, s.fileSize) }
+                if s.memSize > s.fileSize { sizes.bss = saturatingSum(sizes.bss, s.memSize - s.fileSize) }
             }
         }
         return sizes
     }
+}
+
+private func saturatingSum(_ total: Int, _ add: UInt64) -> Int {
+    let (sum, overflow) = total.addingReportingOverflow(Int(clamping: add))
+    return overflow ? Int.max : sum
 }
