@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import ELFInspection
+
+/// Real files the machine ships, for every machine the tests know: the reader against readelf's view.
+enum SystemFiles {
+    static let directories = [
+        "/usr/bin", "/usr/lib/x86_64-linux-gnu", "/usr/lib32", "/usr/aarch64-linux-gnu/lib",
+    ]
+
+    /// Regular files (not symlinks) starting with the ELF magic, directly in `directory`, sorted.
+    static func elfFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.sorted().compactMap { name -> String? in
+            let path = directory + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= 64 else { return nil }
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            let magic = (try? handle.read(upToCount: 4)) ?? Data()
+            return magic == Data([0x7f, 0x45, 0x4c, 0x46]) ? path : nil
+        }
+    }
+
+    /// About `perDirectory` files from each directory, evenly spaced through the sorted list, so the
+    /// sample is the same from run to run.
+    static func sample(perDirectory: Int = 10) -> [String] {
+        directories.flatMap { dir -> [String] in
+            let all = elfFiles(in: dir)
+            guard all.count > perDirectory else { return all }
+            let step = Double(all.count) / Double(perDirectory)
+            return (0..<perDirectory).map { all[Int(Double($0) * step)] }
+        }
+    }
+}
+
+@Suite("system files against readelf")
+struct SystemFilesTests {
+    @Test("every sampled directory has ELF files")
+    func directoriesHaveFiles() {
+        for dir in SystemFiles.directories {
+            #expect(!SystemFiles.elfFiles(in: dir).isEmpty, "no ELF files in \(dir): is the package that fills it installed?")
+        }
+    }
+
+    @Test("class, machine, type, interpreter, needed, soname, rpath, runpath, build_id", arguments: SystemFiles.sample())
+    func matchesReadelf(_ path: String) throws {
+        let f = try facts(path)
+        let r = try ReadelfView(path: path)
+        expectMatchesReadelf(f, r)
+        expectDerivedMatch(f, r)
+        for (name, verdict) in f.hardening.all {
+            #expect(verdict.hasEvidence, "\(name) of \(path) has no evidence")
+        }
+        let versions = try Readelf.versionNeeds(path)
+        #expect(f.versionNeeds.entries.map(\.library) == versions.map(\.0), "version_needs libraries of \(path)")
+        #expect(f.glibcMax == expectedGlibcMax(versions.flatMap(\.1)), "glibc_max of \(path)")
+    }
+
+    @Test("the sample covers all three machines")
+    func sampleCoversMachines() throws {
+        let machines = Set(SystemFiles.sample().compactMap { path -> String? in
+            if case .facts(let f) = ELFInspector.inspect(path: path) { return f.machine }
+            return nil
+        })
+        #expect(machines.isSuperset(of: ["x86_64", "i386", "aarch64"]), "\(machines)")
+    }
+
+    @Test("inspect(paths:jobs:) answers in input order, the same as one at a time", arguments: [1, 2, 7])
+    func parallelKeepsOrder(_ jobs: Int) {
+        let paths = SystemFiles.sample(perDirectory: 6) + ["/nonexistent/toolgate-missing", "/usr/bin"]
+        let together = ELFInspector.inspect(paths: paths, jobs: jobs)
+        #expect(together.map(\.path) == paths)
+        let oneByOne = paths.map { ELFInspector.inspect(path: $0) }
+        #expect(together == oneByOne)
+    }
+}
