@@ -69,13 +69,14 @@ link_flag() {
 }
 
 # Exclusions of the default matrix: inline tables `{ compiler = "..", target = "..", link = ".." }`.
-excluded() { # compiler target link
+excluded() { # compiler target link  (the fixture is $current_fixture)
   local line key val hit
   while IFS= read -r line; do
     hit=1
-    for key in compiler target link opt; do
+    for key in fixture compiler target link opt; do
       val=$(sed -nE "s/.*$key *= *\"([^\"]*)\".*/\1/p" <<<"$line")
       case $key in
+        fixture) [[ -z $val || $val == "$current_fixture" ]] || hit=0 ;;
         compiler) [[ -z $val || $val == "$1" ]] || hit=0 ;;
         target) [[ -z $val || $val == "$2" ]] || hit=0 ;;
         link) [[ -z $val || $val == "$3" ]] || hit=0 ;;
@@ -211,6 +212,7 @@ fixture_path() {
 
 run_fixture() {
   local fixture=$1 path
+  current_fixture=$fixture
   path=$(fixture_path "$1") || exit 2
   sources=()
   if [[ -d $path ]]; then
