@@ -5,7 +5,7 @@
 # The file list: regular files only (a symlink is never followed, so no file is counted twice), whose
 # first four bytes are the ELF magic. All three tools get the same list in the same way: one process,
 # every file as an argument (the list fits well inside ARG_MAX), output to /dev/null. Each is run
-# RUNS times (default 5) after one warm-up run that fills the page cache; the median wall time is
+# RUNS times (default 5), interleaved, after one warm-up run that fills the page cache; the median wall time is
 # printed with the ratios toolgate/readelf and toolgate/scanelf. The issue's bar: the first ratio at
 # most 1.00; the aim: the second near 1.00.
 #
@@ -41,32 +41,37 @@ count=${#files[@]}
 
 now_ns() { date +%s%N; }
 
-# time_cmd NAME CMD...: runs once to warm up, then RUNS times; prints the median in milliseconds.
-time_cmd() {
-    local name="$1"; shift
-    "$@" >/dev/null 2>&1 || true
-    local samples=() start end
-    for _ in $(seq "$runs"); do
-        start=$(now_ns)
-        "$@" >/dev/null 2>&1 || true
-        end=$(now_ns)
-        samples+=($(( (end - start) / 1000000 )))
-    done
-    local sorted
-    sorted=$(printf '%s\n' "${samples[@]}" | sort -n)
-    local median
-    median=$(printf '%s\n' "$sorted" | awk -v n="$runs" 'NR == int((n + 1) / 2) { a = $1 } NR == int(n / 2) + 1 { b = $1 } END { if (n % 2) print a; else print int((a + b) / 2) }')
-    echo "$name ${median} $(printf '%s ' "${samples[@]}")"
+# The three commands, by name. Runs are interleaved (one of each per round, the order rotating), so a
+# burst of load from elsewhere on the machine falls on all three alike, not on one tool's block.
+names=(toolgate readelf scanelf)
+run_tool() {
+    case "$1" in
+        toolgate) "$bin" inspect --json "${files[@]}" ;;
+        readelf) readelf -hldnW "${files[@]}" ;;
+        scanelf) scanelf -a -B -C "${files[@]}" ;;
+    esac >/dev/null 2>&1 || true
 }
 
-echo "inspect.sh: $count ELF files under ${dirs[*]}; $runs runs each after a warm-up; $(nproc) cores"
-t=$(time_cmd toolgate "$bin" inspect --json "${files[@]}")
-r=$(time_cmd readelf readelf -hldnW "${files[@]}")
-s=$(time_cmd scanelf scanelf -a -B -C "${files[@]}")
+echo "inspect.sh: $count ELF files under ${dirs[*]}; $runs interleaved runs each after a warm-up; $(nproc) cores"
+for name in "${names[@]}"; do run_tool "$name"; done   # warm-up: the page cache, the dynamic loader
+declare -A samples=()
+for round in $(seq "$runs"); do
+    for k in 0 1 2; do
+        name=${names[$(( (k + round) % 3 ))]}
+        start=$(now_ns)
+        run_tool "$name"
+        end=$(now_ns)
+        samples[$name]+="$(( (end - start) / 1000000 )) "
+    done
+done
 
-tm=$(echo "$t" | awk '{print $2}')
-rm_=$(echo "$r" | awk '{print $2}')
-sm=$(echo "$s" | awk '{print $2}')
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+tm=$(echo "${samples[toolgate]}" | median)
+rm_=$(echo "${samples[readelf]}" | median)
+sm=$(echo "${samples[scanelf]}" | median)
+t="toolgate $tm ${samples[toolgate]}"
+r="readelf $rm_ ${samples[readelf]}"
+s="scanelf $sm ${samples[scanelf]}"
 
 printf '\n%-10s %12s   %s\n' "tool" "median (ms)" "runs (ms)"
 for line in "$t" "$r" "$s"; do
