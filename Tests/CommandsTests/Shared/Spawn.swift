@@ -1,0 +1,1 @@
+../../ELFInspectionTests/Support/Spawn.swift
