@@ -44,3 +44,24 @@ struct SystemFilesTests {
         #expect(together == oneByOne)
     }
 }
+
+@Suite("every system file")
+struct AllSystemFilesTests {
+    @Test("every ELF file at the top of the four system directories: read without warnings; parallel equals one at a time")
+    func all() {
+        let files = SystemFiles.directories.flatMap { SystemFiles.elfFiles(in: $0) }
+        #expect(files.count > 200)
+        let together = ELFInspector.inspect(paths: files, jobs: 4)
+        var refused: [String] = []
+        var warned: [String] = []
+        for (path, result) in zip(files, together) {
+            switch result {
+            case .failure(_, let error): refused.append("\(error)")
+            case .facts(let f): if !f.warnings.isEmpty { warned.append("\(path): \(f.warnings)") }
+            }
+            #expect(result == ELFInspector.inspect(path: path), "\(path)")
+        }
+        #expect(refused.isEmpty, "\(refused.prefix(5))")
+        #expect(warned.isEmpty, "\(warned.prefix(5))")
+    }
+}
