@@ -82,6 +82,31 @@ struct VersionNeedsTests {
         #expect(f.glibcMax == expectedGlibcMax(expected.flatMap(\.1)))
     }
 
+    @Test("the reader's order is numeric: GLIBC_2.10 above GLIBC_2.9, in a real file's version names")
+    func numericOrderInFile() throws {
+        // Rename the needed versions in .dynstr, keeping lengths: GLIBC_2.34 -> GLIBC_2.10 and
+        // GLIBC_2.2.5 -> GLIBC_2.9. A string comparison would pick GLIBC_2.9.
+        let dir = try Scratch()
+        let exe = try dir.build(.gcc(), Programs.hello, output: "renamed")
+        var image = try ELFImage(path: exe)
+        let dynstr = try #require(image.section(".dynstr"))
+        func replace(_ old: String, _ new: String) throws {
+            let from = Array((old + "\0").utf8), to = Array(new.utf8) + [UInt8](repeating: 0, count: old.utf8.count + 1 - new.utf8.count)
+            let range = dynstr.fileOffset..<(dynstr.fileOffset + dynstr.size)
+            let at = try #require(range.first { i in i + from.count <= range.upperBound && Array(image.bytes[i..<(i + from.count)]) == from },
+                                  "\(old) in .dynstr")
+            image.bytes.replaceSubrange(at..<(at + to.count), with: to)
+        }
+        try replace("GLIBC_2.34", "GLIBC_2.10")
+        try replace("GLIBC_2.2.5", "GLIBC_2.9")
+        guard case .facts(let f) = ELFInspector.inspect(bytes: image.bytes, name: "renamed") else {
+            Issue.record("the renamed program was refused")
+            return
+        }
+        #expect(Set(f.versionNeeds["libc.so.6"] ?? []) == ["GLIBC_2.10", "GLIBC_2.9"])
+        #expect(f.glibcMax == "GLIBC_2.10")
+    }
+
     @Test("a static program has no version needs and glibc_max null")
     func staticHasNone() throws {
         let dir = try Scratch()
