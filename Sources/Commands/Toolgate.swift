@@ -7,7 +7,7 @@ package struct Toolgate: AsyncParsableCommand {
         commandName: "toolgate",
         abstract: "Validate a rebuilt toolchain: compile, run and inspect fixture programs, report what regressed.",
         version: ToolgateVersion.current,
-        subcommands: [Inspect.self]
+        subcommands: [Inspect.self, Run.self, List.self, Repro.self, Doctor.self]
     )
 
     package init() {}

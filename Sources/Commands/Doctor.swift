@@ -1,0 +1,27 @@
+import ArgumentParser
+import Execution
+import Foundation
+import Model
+
+/// `toolgate doctor [MATRIX]`: every compiler, target and runner of a matrix checked on this machine.
+struct Doctor: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every compiler, target and runner of a matrix; print versions, what to install and known pitfalls.",
+        discussion: "Exit status: 0 when everything the matrix needs is here, 1 when something is missing or broken, 2 for a bad matrix.")
+
+    @OptionGroup var matrixOptions: MatrixOptions
+
+    func run() async throws {
+        let matrix = try matrixOptions.load()
+        let work = FileManager.default.temporaryDirectory.path + "/toolgate-doctor-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let findings = await DoctorChecks.run(matrix: matrix, workDir: work)
+        var problems = 0
+        for f in findings {
+            writeOut(f.text + "\n")
+            if f.isProblem { problems += 1 }
+        }
+        writeOut(problems == 0 ? "doctor: everything the matrix needs is here\n" : "doctor: \(problems) problem(s)\n")
+        if problems > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Model
+
+/// `toolgate list [MATRIX]`: the cells a run would have, one id a line, with why a cell cannot run.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the cells of a matrix: fixture/compiler/target/link/opt.",
+        discussion: "Cells that cannot run here by their fixture's annotations are marked 'unsupported' with the reason.")
+
+    @OptionGroup var matrixOptions: MatrixOptions
+    @OptionGroup var selection: SelectionOptions
+
+    func run() throws {
+        let matrix = try matrixOptions.load()
+        let plan = Plan.make(matrix: matrix, fixtures: try matrixOptions.discover(matrix), filter: selection.cellFilter)
+        var text = ""
+        for cell in plan.cells {
+            text += cell.id + (cell.unsupported.map { "  unsupported: \($0)" } ?? "") + "\n"
+        }
+        writeOut(text)
+        writeErr("\(plan.cells.count) cells, \(plan.units.count) build units\n")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import ELFInspection
+import Foundation
+import Model
+
+/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN]`.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json.",
+        discussion: """
+            Exit status: 0 when every cell passed, or is unsupported or skipped; 1 when any cell failed;
+            2 for a bad matrix or fixtures directory. The report's schema is in docs/report-schema.md.
+            """)
+
+    @OptionGroup var matrixOptions: MatrixOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(name: .long, help: "Output directory: report.json, logs/, work/.")
+    var out: String = "reports/latest"
+
+    @Option(name: [.customShort("j"), .long], help: "Build units run in parallel (default: the number of cores).")
+    var jobs: Int = ProcessorCount.online
+
+    @Option(name: .long, help: "Seconds per step, overriding every timeout of the matrix.")
+    var timeout: Int?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
+        if let timeout, timeout < 1 { throw ValidationError("'--timeout' must be at least 1") }
+    }
+
+    func run() async throws {
+        var matrix = try matrixOptions.load()
+        if let timeout { matrix.overrideTimeout(timeout) }
+        let fixtures = try matrixOptions.discover(matrix)
+        let plan = Plan.make(matrix: matrix, fixtures: fixtures, filter: selection.cellFilter)
+        let session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
+        let records = try await session.run()
+        if records.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
+    }
+}

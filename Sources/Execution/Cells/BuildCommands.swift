@@ -1,0 +1,102 @@
+import Model
+
+/// The exact argv of every compile and link step of a cell (pure: no process is started here).
+///
+/// Order of flags: driver, matrix cflags (top, compiler, target, compiler-and-target), cxxflags for C++,
+/// toolgate's own (the i686 asm/ directory), the opt level, the fixture's CFLAGS/CXXFLAGS, -pthread for
+/// `REQUIRES: threads`; link steps add ldflags, the fixture's LDFLAGS, the link-mode flag, then objects,
+/// libraries and the fixture's LIBS.
+package struct BuildCommands: Sendable {
+    package var matrix: Matrix
+    package var toolchain: Toolchain
+
+    package init(matrix: Matrix, toolchain: Toolchain) {
+        self.matrix = matrix
+        self.toolchain = toolchain
+    }
+
+    /// The compiler that builds `source` in `unit`: its BUILD-WITH compiler, else the unit's.
+    package func compiler(for source: FixtureSource, in unit: BuildUnit) -> CompilerSpec {
+        if let wanted = source.buildWith,
+           let other = matrix.compilers.first(where: { $0.name == wanted || $0.name.hasPrefix(wanted + "-") }) {
+            return other
+        }
+        return unit.compiler
+    }
+
+    package func driver(for source: FixtureSource, in unit: BuildUnit) -> String {
+        let c = compiler(for: source, in: unit)
+        return source.isCxx ? c.cxx(for: unit.target.name) : c.cc(for: unit.target.name)
+    }
+
+    package func compile(_ source: FixtureSource, in unit: BuildUnit, layout: UnitLayout) -> [String] {
+        let c = compiler(for: source, in: unit)
+        let a = unit.fixture.annotations
+        var argv = [driver(for: source, in: unit)] + common(compiler: c, target: unit.target, cxx: source.isCxx)
+        argv += ShellWords.split(unit.opt) + a.cflags + (source.isCxx ? a.cxxflags : [])
+        if a.needsThreads { argv.append("-pthread") }
+        if source.sharedLibrary != nil { argv.append("-fPIC") }
+        return argv + ["-c", source.path, "-o", layout.object(for: source, compiler: c.name)]
+    }
+
+    /// The program link, run in the cell's directory.
+    package func linkProgram(_ cell: Cell, unit: BuildUnit, layout: UnitLayout) -> [String] {
+        let f = cell.fixture
+        var argv = [linkDriver(cell, cxx: f.isCxx)] + linkFlags(cell, unit: unit)
+        argv.append(cell.link.driverFlag)
+        if f.annotations.needsThreads { argv.append("-pthread") }
+        argv += f.programSources.map { layout.object(for: $0, compiler: compiler(for: $0, in: unit).name) }
+        if !f.linkedLibraries.isEmpty {
+            argv += ["-L."] + f.linkedLibraries.map { "-l" + $0 } + ["-Wl,-rpath,$ORIGIN", "-Wl,--enable-new-dtags"]
+        }
+        return argv + f.annotations.libs + ["-o", UnitLayout.program]
+    }
+
+    /// A `SHARED-LIBRARY: NAME` link into `libNAME.so` (soname libNAME.so), run in the cell's directory.
+    package func linkLibrary(_ name: String, cell: Cell, unit: BuildUnit, layout: UnitLayout) -> [String] {
+        let sources = cell.fixture.sources.filter { $0.sharedLibrary?.name == name }
+        var argv = [linkDriver(cell, cxx: sources.contains(where: \.isCxx))] + linkFlags(cell, unit: unit)
+        // -static makes no sense for a shared object; the library of a static cell keeps the default.
+        if cell.link != .fullyStatic { argv.append(cell.link.driverFlag) }
+        if cell.fixture.annotations.needsThreads { argv.append("-pthread") }
+        argv += ["-shared", "-Wl,-soname,lib\(name).so"]
+        argv += sources.map { layout.object(for: $0, compiler: compiler(for: $0, in: unit).name) }
+        return argv + ["-o", "lib\(name).so"]
+    }
+
+    private func linkDriver(_ cell: Cell, cxx: Bool) -> String {
+        cxx ? cell.compiler.cxx(for: cell.target.name) : cell.compiler.cc(for: cell.target.name)
+    }
+
+    private func linkFlags(_ cell: Cell, unit: BuildUnit) -> [String] {
+        let flags = matrix.flags(compiler: cell.compiler, target: cell.target)
+        let a = cell.fixture.annotations
+        return common(compiler: cell.compiler, target: cell.target, cxx: cell.fixture.isCxx)
+            + ShellWords.split(cell.opt) + a.cflags + (cell.fixture.isCxx ? a.cxxflags : [])
+            + flags.ldflags + a.ldflags
+    }
+
+    private func common(compiler: CompilerSpec, target: TargetSpec, cxx: Bool) -> [String] {
+        let flags = matrix.flags(compiler: compiler, target: target)
+        return flags.cflags + (cxx ? flags.cxxflags : []) + toolchain.extra(compiler: compiler.name, target: target.name)
+    }
+
+    /// The run step: the target's runner prefix, then the program.
+    package func run(_ cell: Cell) -> [String] {
+        cell.target.runner + ["./" + UnitLayout.program]
+    }
+
+    package func timeout(_ cell: Cell) -> Int { matrix.timeout(compiler: cell.compiler, target: cell.target) }
+
+    /// Every command a cell needs that is not installed, with the Debian package that brings it.
+    package func missingTools(_ cell: Cell, unit: BuildUnit) -> [String] {
+        var commands = cell.fixture.sources.map { driver(for: $0, in: unit) }
+        commands.append(linkDriver(cell, cxx: cell.fixture.isCxx))
+        if let runner = cell.target.runner.first { commands.append(runner) }
+        var missing: [String] = []
+        for c in commands where toolchain.path(c) == nil && ExecutableLookup.resolve(c) == nil && !missing.contains(c) {
+            missing.append(c)
+        }
+        return missing.map { "'\($0)' is not installed" + DebianPackages.hint(for: $0) }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Model
+
+/// Runs a plan: at most `jobs` build units at a time, each unit's steps in order. Records come back
+/// through `onRecord` as cells finish, and all together, in plan order, at the end.
+package struct MatrixRunner: Sendable {
+    package var executor: UnitExecutor
+    package var jobs: Int
+
+    package init(executor: UnitExecutor, jobs: Int) {
+        self.executor = executor
+        self.jobs = max(1, jobs)
+    }
+
+    package func run(_ plan: Plan, onRecord: @escaping @Sendable (CellRecord) -> Void) async -> [CellRecord] {
+        let units = plan.units
+        var byID: [String: CellRecord] = [:]
+        await withTaskGroup(of: [CellRecord].self) { group in
+            var next = 0
+            func startNext() {
+                guard next < units.count else { return }
+                let unit = units[next]
+                next += 1
+                group.addTask { await executor.run(unit) }
+            }
+            for _ in 0..<min(jobs, units.count) { startNext() }
+            while let records = await group.next() {
+                for r in records {
+                    byID[r.id] = r
+                    onRecord(r)
+                }
+                startNext()
+            }
+        }
+        return plan.cells.compactMap { byID[$0.id] }
+    }
+}

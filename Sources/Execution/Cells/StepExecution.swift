@@ -1,0 +1,49 @@
+import Model
+
+/// Runs one step and turns it into the record a report keeps.
+enum StepExecution {
+    /// Every step runs with LC_ALL=C: compiler diagnostics and program output do not depend on the caller's locale.
+    static let env = ["LC_ALL": "C"]
+
+    struct Outcome {
+        var record: CommandRecord
+        var result: StepResult
+        /// Up to the run cap; the cell's verdict reads these.
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(
+        _ step: CommandRecord.Step, argv: [String], cwd: String, name: String, timeout: Int, limits: RunLimits? = nil
+    ) async -> Outcome {
+        let request = StepRequest(
+            argv: argv, cwd: cwd, env: env, timeoutSeconds: timeout, limits: limits,
+            stdoutPath: "\(cwd)/\(name).stdout", stderrPath: "\(cwd)/\(name).stderr")
+        let result = await ProcessRunner.run(request)
+        let cap = step == .run ? CapturedOutput.reportCap : 16 * 1024
+        let out = CapturedOutput.read(request.stdoutPath, cap: cap)
+        let err = CapturedOutput.read(request.stderrPath, cap: cap)
+        let record = CommandRecord(
+            step: step, argv: argv, cwd: cwd, env: env, limits: request.limitFlags, exitCode: result.exitCode,
+            signal: result.signal, timedOut: result.timedOut, durationMs: result.durationMs, stdout: out, stderr: err)
+        return Outcome(record: record, result: result, stdout: out, stderr: err)
+    }
+
+    /// "gcc exited 1: main.c:3:1: error: ..." — the first line that says "error", else the first line.
+    static func summary(_ o: Outcome) -> String {
+        let what = o.record.argv.first.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "step"
+        let how: String
+        if o.result.timedOut {
+            how = "timed out"
+        } else if let launch = o.result.launchError {
+            return launch
+        } else if let s = o.result.signal {
+            how = "was killed by \(s)"
+        } else {
+            how = "exited \(o.result.exitCode ?? -1)"
+        }
+        let lines = o.stderr.split(separator: "\n")
+        let line = lines.first(where: { $0.contains("error") }) ?? lines.first
+        return "\(what) \(how)" + (line.map { ": \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Model
+
+/// Builds one unit's objects once, then links, inspects and runs each of its cells (one per link mode).
+/// Whatever goes wrong is the cells' result; nothing here throws.
+package struct UnitExecutor: Sendable {
+    package var commands: BuildCommands
+    package var workDir: String
+
+    package init(commands: BuildCommands, workDir: String) {
+        self.commands = commands
+        self.workDir = workDir
+    }
+
+    package func run(_ unit: BuildUnit) async -> [CellRecord] {
+        var records: [CellRecord] = []
+        var runnable: [Cell] = []
+        for cell in unit.cells {
+            if let reason = cell.unsupported {
+                records.append(CellRecord(cell: cell, status: .unsupported, reason: reason))
+            } else if let errors = nonEmpty(cell.fixture.annotations.errors) {
+                records.append(CellRecord(cell: cell, status: .fail, reason: errors.joined(separator: "; ")))
+            } else if let missing = nonEmpty(commands.missingTools(cell, unit: unit)) {
+                records.append(CellRecord(cell: cell, status: .skipped, reason: missing.joined(separator: "; ")))
+            } else {
+                runnable.append(cell)
+            }
+        }
+        guard !runnable.isEmpty else { return records }
+        let layout = UnitLayout(workDir: workDir, unit: unit)
+        try? FileManager.default.createDirectory(atPath: layout.objDir, withIntermediateDirectories: true)
+        var compileSteps: [CommandRecord] = []
+        var compileMs = 0
+        for source in unit.fixture.sources {
+            let o = await StepExecution.run(
+                .compile, argv: commands.compile(source, in: unit, layout: layout), cwd: layout.objDir,
+                name: "\(source.fileName).\(commands.compiler(for: source, in: unit).name).compile",
+                timeout: commands.timeout(runnable[0]))
+            compileSteps.append(o.record)
+            compileMs += o.result.durationMs
+            if !o.result.succeeded {
+                let status: CellStatus = o.result.timedOut ? .timeout : .compileError
+                for cell in runnable {
+                    var r = CellRecord(cell: cell, status: status, reason: StepExecution.summary(o))
+                    r.commands = compileSteps
+                    r.durationMs = compileMs
+                    records.append(r)
+                }
+                return records
+            }
+        }
+        for cell in runnable {
+            var r = await CellExecutor(commands: commands, layout: layout, unit: unit).run(cell, compileSteps: compileSteps)
+            r.durationMs += compileMs
+            records.append(r)
+        }
+        let order = unit.cells.map(\.id)
+        return records.sorted { (order.firstIndex(of: $0.id) ?? 0) < (order.firstIndex(of: $1.id) ?? 0) }
+    }
+
+    private func nonEmpty(_ list: [String]) -> [String]? { list.isEmpty ? nil : list }
+}

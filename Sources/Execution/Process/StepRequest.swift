@@ -1,0 +1,49 @@
+import Model
+
+/// One process to start: argv, where, with which extra environment, for how long, under which limits.
+package struct StepRequest: Sendable {
+    package var argv: [String]
+    package var cwd: String
+    package var env: [String: String]
+    package var timeoutSeconds: Int
+    package var limits: RunLimits?
+    /// Files that receive stdout and stderr (files, not pipes: a grandchild that keeps a pipe open
+    /// cannot hang the reader, and RLIMIT_FSIZE caps what a program writes).
+    package var stdoutPath: String
+    package var stderrPath: String
+
+    package init(
+        argv: [String], cwd: String, env: [String: String] = [:], timeoutSeconds: Int, limits: RunLimits? = nil,
+        stdoutPath: String, stderrPath: String
+    ) {
+        self.argv = argv
+        self.cwd = cwd
+        self.env = env
+        self.timeoutSeconds = timeoutSeconds
+        self.limits = limits
+        self.stdoutPath = stdoutPath
+        self.stderrPath = stderrPath
+    }
+
+    /// The `prlimit` options for the run step's limits.
+    package var limitFlags: [String] {
+        guard let l = limits else { return [] }
+        return [
+            "--cpu=\(l.cpuSeconds)", "--as=\(l.memoryMiB * 1024 * 1024)", "--nproc=\(l.processes)",
+            "--fsize=\(l.outputKiB * 1024)", "--core=0",
+        ]
+    }
+}
+
+/// How a step ended.
+package struct StepResult: Sendable, Equatable {
+    package var exitCode: Int?
+    /// "SIGSEGV" form.
+    package var signal: String?
+    package var timedOut: Bool
+    package var durationMs: Int
+    /// Set when the process could not be started at all (command not found).
+    package var launchError: String?
+
+    package var succeeded: Bool { exitCode == 0 && signal == nil && !timedOut && launchError == nil }
+}

@@ -1,0 +1,33 @@
+/// `exclude = [{ compiler = "clang", target = "i686", link = "static" }]`: every given field must match.
+package struct ExcludeRule: Sendable, Equatable {
+    package var fixture: String?
+    package var compiler: String?
+    package var target: String?
+    package var link: LinkMode?
+    /// Written with or without the dash ("-O0" or "O0").
+    package var opt: String?
+
+    package init(fixture: String? = nil, compiler: String? = nil, target: String? = nil, link: LinkMode? = nil, opt: String? = nil) {
+        self.fixture = fixture
+        self.compiler = compiler
+        self.target = target
+        self.link = link
+        self.opt = opt
+    }
+
+    package func matches(fixture f: String, compiler c: String, target t: String, link l: LinkMode, optID o: String) -> Bool {
+        if let fixture, fixture != f { return false }
+        if let compiler, compiler != c { return false }
+        if let target, target != t { return false }
+        if let link, link != l { return false }
+        if let opt, OptLevel.id(of: opt) != o { return false }
+        return true
+    }
+}
+
+package enum OptLevel {
+    /// The cell-id form of an opt entry: "-O2" → "O2", "-O2 -g" → "O2_g".
+    package static func id(of opt: String) -> String {
+        ShellWords.split(opt).map { $0.hasPrefix("-") ? String($0.dropFirst()) : $0 }.joined(separator: "_")
+    }
+}

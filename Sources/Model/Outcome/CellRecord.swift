@@ -1,0 +1,79 @@
+import ELFInspection
+
+/// Everything a cell did and what came of it: one element of report.json's `cells`.
+package struct CellRecord: Sendable, Codable, Equatable {
+    package var id: String
+    package var fixture: String
+    package var compiler: String
+    package var target: String
+    package var link: String
+    package var opt: String
+    package var status: CellStatus
+    /// Why the status, in a line: "expected exit 0, got 1", "needs __int128 ...".
+    package var reason: String?
+    package var exitCode: Int?
+    package var signal: String?
+    package var stdout: String
+    package var stderr: String
+    package var commands: [CommandRecord]
+    package var durationMs: Int
+    package var elf: ELFFacts?
+    package var violations: [Violation]
+    /// Hints drawn from the output, e.g. a shared library the loader could not find.
+    package var notes: [String]
+    /// The cell's log, relative to the report's directory.
+    package var log: String?
+
+    package init(cell: Cell, status: CellStatus, reason: String? = nil) {
+        id = cell.id
+        fixture = cell.fixture.name
+        compiler = cell.compiler.name
+        target = cell.target.name
+        link = cell.link.rawValue
+        opt = cell.optID
+        self.status = status
+        self.reason = reason
+        exitCode = nil
+        signal = nil
+        stdout = ""
+        stderr = ""
+        commands = []
+        durationMs = 0
+        elf = nil
+        violations = []
+        notes = []
+        log = nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, fixture, compiler, target, link, opt, status, reason
+        case exitCode = "exit_code"
+        case signal, stdout, stderr, commands
+        case durationMs = "duration_ms"
+        case elf, violations, notes, log
+    }
+
+    package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(fixture, forKey: .fixture)
+        try c.encode(compiler, forKey: .compiler)
+        try c.encode(target, forKey: .target)
+        try c.encode(link, forKey: .link)
+        try c.encode(opt, forKey: .opt)
+        try c.encode(status, forKey: .status)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(exitCode, forKey: .exitCode)
+        try c.encode(signal, forKey: .signal)
+        try c.encode(stdout, forKey: .stdout)
+        try c.encode(stderr, forKey: .stderr)
+        try c.encode(commands, forKey: .commands)
+        try c.encode(durationMs, forKey: .durationMs)
+        try c.encode(elf, forKey: .elf)
+        try c.encode(violations, forKey: .violations)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(log, forKey: .log)
+    }
+}

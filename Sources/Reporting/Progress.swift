@@ -1,0 +1,65 @@
+import Foundation
+import Model
+import Synchronization
+
+/// What the terminal shows while cells finish: on a TTY one live line (done/total, failures, ETA);
+/// otherwise one plain line per finished cell that did not pass, and a line every 10% of the run.
+package final class Progress: Sendable {
+    private struct State {
+        var done = 0
+        var failures = 0
+        var lastPercent = 0
+    }
+    private let total: Int
+    private let isTTY: Bool
+    private let start = ContinuousClock.now
+    private let state = Mutex(State())
+
+    package init(total: Int, isTTY: Bool = isatty(STDERR_FILENO) == 1) {
+        self.total = total
+        self.isTTY = isTTY
+    }
+
+    package func cellFinished(_ r: CellRecord) {
+        let line: String = state.withLock { s in
+            s.done += 1
+            if r.status.isFailure { s.failures += 1 }
+            var out = ""
+            if r.status.isFailure {
+                out += (isTTY ? "\r\u{1B}[K" : "") + "\(r.status.rawValue.uppercased()): \(r.id)" + (r.reason.map { ": \(Progress.oneLine($0))" } ?? "") + "\n"
+            }
+            if isTTY {
+                out += "\r\u{1B}[K" + status(s)
+            } else {
+                let percent = total == 0 ? 100 : s.done * 100 / total
+                if percent / 10 > s.lastPercent / 10 || s.done == total {
+                    s.lastPercent = percent
+                    out += status(s) + "\n"
+                }
+            }
+            return out
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    package func finish() {
+        if isTTY { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
+    private func status(_ s: State) -> String {
+        let elapsed = Double((ContinuousClock.now - start) / .milliseconds(1)) / 1000
+        var text = "[\(s.done)/\(total)] \(s.failures) failed"
+        if s.done > 0, s.done < total {
+            let eta = elapsed / Double(s.done) * Double(total - s.done)
+            text += ", ETA \(Int(eta.rounded()))s"
+        } else {
+            text += ", \(Int(elapsed.rounded()))s"
+        }
+        return text
+    }
+
+    static func oneLine(_ s: String) -> String {
+        let first = s.split(separator: "\n").first.map(String.init) ?? s
+        return String(first.prefix(200))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Model
+
+/// report.json and the per-cell logs beside it.
+package enum ReportWriter {
+    package static func write(_ report: Report, to path: String) throws {
+        var data = try JSONOutput.encoder().encode(report)
+        data.append(0x0A)
+        try AtomicFile.write(data, to: path)
+    }
+
+    package static func read(_ path: String) throws -> Report {
+        try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
+    /// `logs/<cell id>.log`, relative to the report's directory.
+    package static func logPath(for id: String) -> String { "logs/\(id).log" }
+
+    /// A readable log of one cell: every command with its directory, environment, result and output.
+    package static func writeLog(_ record: CellRecord, outDir: String) throws {
+        var text = "cell \(record.id)\nstatus \(record.status.rawValue)"
+        if let reason = record.reason { text += ": \(reason)" }
+        text += "\n"
+        for v in record.violations { text += "violation \(v.check): \(v.message)\n" }
+        for n in record.notes { text += "note: \(n)\n" }
+        for c in record.commands {
+            text += "\n== \(c.step.rawValue) (cwd \(c.cwd))\n"
+            let env = c.env.keys.sorted().map { "\($0)=\(ShellWords.quote(c.env[$0] ?? ""))" }
+            let limits = c.limits.isEmpty ? [] : ["prlimit"] + c.limits + ["--"]
+            text += "$ " + ShellWords.join(env + limits + c.argv) + "\n"
+            var result = c.timedOut ? "timed out" : c.signal.map { "killed by \($0)" } ?? "exit \(c.exitCode.map(String.init) ?? "?")"
+            result += ", \(c.durationMs) ms"
+            text += "-> \(result)\n"
+            if !c.stdout.isEmpty { text += "-- stdout\n\(c.stdout)" + (c.stdout.hasSuffix("\n") ? "" : "\n") }
+            if !c.stderr.isEmpty { text += "-- stderr\n\(c.stderr)" + (c.stderr.hasSuffix("\n") ? "" : "\n") }
+        }
+        try AtomicFile.write(Data(text.utf8), to: outDir + "/" + logPath(for: record.id))
+    }
+}
