@@ -53,6 +53,16 @@ let package = Package(
             name: "ELFInspectionTests",
             dependencies: ["ELFInspection"]),
         .testTarget(
+            name: "ModelTests",
+            dependencies: ["Model"]),
+        .testTarget(
+            name: "ExecutionTests",
+            dependencies: ["Execution", "Model"]),
+        // Real compilers and qemu-user: every target, every link mode, and the failure paths with fake compilers.
+        .testTarget(
+            name: "RunnerEndToEndTests",
+            dependencies: ["Execution", "Model", "ELFInspection"]),
+        .testTarget(
             name: "CommandsTests",
             dependencies: ["Commands", "ELFInspection"]),
     ],

@@ -35,7 +35,7 @@ package enum ToolchainProbe {
     package static func version(of command: String, dir: String, index: Int) async -> String? {
         let out = "\(dir)/version-\(index).out"
         let result = await ProcessRunner.run(StepRequest(
-            argv: [command, "--version"], cwd: dir, env: ["LC_ALL": "C"], timeoutSeconds: 20,
+            argv: [command, "--version"], cwd: dir, env: ["LC_ALL": "C"], timeoutSeconds: 10,
             stdoutPath: out, stderrPath: "\(dir)/version-\(index).err"))
         guard result.launchError == nil else { return nil }
         let text = CapturedOutput.read(out, cap: 4096)

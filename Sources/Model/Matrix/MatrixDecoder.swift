@@ -41,7 +41,14 @@ package enum MatrixDecoder {
     static func resolve(_ path: String, against directory: String) -> String {
         if path.hasPrefix("/") { return path }
         let joined = directory.isEmpty ? path : directory + "/" + path
-        return (joined as NSString).standardizingPath
+        // NSString.standardizingPath leaves "matrices/../fixtures" alone when relative: fold ".." here.
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        let folded = parts.joined(separator: "/")
+        return joined.hasPrefix("/") ? "/" + folded : (folded.isEmpty ? "." : folded)
     }
 
     static func linkMode(_ name: String, at location: SourceLocation, _ reader: TableReader) throws(MatrixError) -> LinkMode {

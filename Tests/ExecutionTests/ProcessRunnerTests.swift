@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Execution
+@testable import Model
+
+@Suite(.timeLimit(.minutes(2))) struct ProcessRunnerTests {
+    let dir: String = {
+        let d = FileManager.default.temporaryDirectory.path + "/toolgate-exec-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    func request(_ script: String, timeout: Int = 20, limits: RunLimits? = nil) -> StepRequest {
+        StepRequest(
+            argv: ["sh", "-c", script], cwd: dir, timeoutSeconds: timeout, limits: limits,
+            stdoutPath: dir + "/out", stderrPath: dir + "/err")
+    }
+
+    @Test func exitStatusOutputAndSignal() async {
+        let ok = await ProcessRunner.run(request("echo hi; echo oops >&2; exit 3"))
+        #expect(ok.exitCode == 3)
+        #expect(CapturedOutput.read(dir + "/out") == "hi\n")
+        #expect(CapturedOutput.read(dir + "/err") == "oops\n")
+        let killed = await ProcessRunner.run(request("kill -SEGV $$"))
+        #expect(killed.signal == "SIGSEGV")
+        #expect(killed.exitCode == nil)
+    }
+
+    @Test func childrenStartWithNoBlockedOrIgnoredSignals() async {
+        _ = await ProcessRunner.run(request("grep -E '^Sig(Blk|Ign)' /proc/self/status"))
+        let text = CapturedOutput.read(dir + "/out")
+        #expect(text.contains("SigBlk:\t0000000000000000"), "\(text)")
+    }
+
+    @Test func aTimeoutKillsTheWholeProcessGroup() async throws {
+        // The step leaves a grandchild behind (a compiler wrapper's child); the timeout must end it too.
+        let result = await ProcessRunner.run(request("sleep 300 & echo $! > \(dir)/pid; wait", timeout: 1))
+        #expect(result.timedOut)
+        #expect(result.signal == "SIGKILL")
+        let pid = try #require(Int32(CapturedOutput.read(dir + "/pid").trimmingCharacters(in: .whitespacesAndNewlines)))
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(!ProcessState.isRunning(pid), "the grandchild \(pid) is still alive")
+    }
+
+    @Test func runLimitsApply() async {
+        var limits = RunLimits()
+        limits.outputKiB = 4
+        let big = await ProcessRunner.run(request("exec head -c 100000 /dev/zero", limits: limits))
+        #expect(big.signal == "SIGXFSZ")
+        limits = RunLimits()
+        limits.cpuSeconds = 1
+        let spin = await ProcessRunner.run(request("exec perl -e '1 while 1'", timeout: 30, limits: limits))
+        #expect(spin.signal == "SIGXCPU" || spin.signal == "SIGKILL")
+        #expect(!spin.timedOut)
+    }
+
+    @Test func aMissingCommandIsALaunchError() async {
+        let r = await ProcessRunner.run(StepRequest(
+            argv: ["no-such-compiler-xyz"], cwd: dir, timeoutSeconds: 5, stdoutPath: dir + "/o", stderrPath: dir + "/e"))
+        #expect(r.launchError == "'no-such-compiler-xyz': command not found")
+    }
+
+    @Test func debianPackageHints() {
+        #expect(DebianPackages.package(for: "aarch64-linux-gnu-g++") == "g++-aarch64-linux-gnu")
+        #expect(DebianPackages.package(for: "clang++-19") == "clang-19")
+        #expect(DebianPackages.package(for: "qemu-aarch64") == "qemu-user")
+    }
+}
+
+/// Alive and not a zombie: a killed orphan may wait for a reaper that a container's init never is.
+enum ProcessState {
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")")
+        else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1)
+        return state != "Z" && state != "X"
+    }
+}

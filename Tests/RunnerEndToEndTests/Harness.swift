@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import Execution
+@testable import Model
+
+/// A temporary directory per test with a matrix, fixtures and fake tools, and a way to run it.
+struct Harness {
+    let root: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.path + "/toolgate-e2e-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: root + "/fixtures", withIntermediateDirectories: true)
+    }
+
+    func write(_ relative: String, _ text: String, executable: Bool = false) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+    }
+
+    /// Fails (never skips) when a tool is missing, naming it and its package.
+    static func require(_ tools: [String]) throws {
+        for t in tools {
+            try #require(ExecutableLookup.resolve(t) != nil, "this test needs '\(t)'\(DebianPackages.hint(for: t))")
+        }
+    }
+
+    func run(matrix text: String, jobs: Int = 2) async throws -> [CellRecord] {
+        try write("matrix.toml", text)
+        let matrix = try MatrixDecoder.load(path: root + "/matrix.toml")
+        let fixtures = try FixtureDiscovery.discover(in: matrix.fixtures)
+        let plan = Plan.make(matrix: matrix, fixtures: fixtures)
+        let work = root + "/out/work"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: work)
+        let runner = MatrixRunner(
+            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work), jobs: jobs)
+        return await runner.run(plan) { _ in }
+    }
+
+    static func describe(_ records: [CellRecord]) -> String {
+        records.map { "\($0.id): \($0.status.rawValue) \($0.reason ?? "")" }.joined(separator: "\n")
+    }
+}
