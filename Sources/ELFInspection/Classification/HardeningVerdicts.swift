@@ -3,6 +3,8 @@ import CLibElf
 /// Hardening verdicts, each with the evidence it stands on. "unknown" only when the file holds no evidence
 /// either way (no symbol table to search, no note to read), never a guess.
 extension RawScan {
+    var damagedEvidence: String { "no evidence found, but part of the file is unreadable (see warnings)" }
+
     var hasAnySymbols: Bool { symbols.hasSymtab || symbols.hasDynsym }
 
     var symbolTablesSearched: String {
@@ -15,6 +17,7 @@ extension RawScan {
     /// __stack_chk_fail, __stack_chk_fail_local or __stack_chk_guard referenced or defined.
     var canaryVerdict: Verdict {
         if !symbols.canary.isEmpty { return Verdict(.yes, symbols.canary.joined(separator: "; ")) }
+        if damaged { return Verdict(.unknown, damagedEvidence) }
         // A stripped executable still imports __stack_chk_fail through .dynsym; a static one has nothing left.
         if !hasAnySymbols { return Verdict(.unknown, "no symbol table to search") }
         if !symbols.hasSymtab && isStatic { return Verdict(.unknown, "static and stripped: no symbol table to search") }
@@ -28,6 +31,7 @@ extension RawScan {
             let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", ..." : "")
             return Verdict(.yes, "\(names.count) fortified function\(names.count == 1 ? "" : "s"): \(shown)")
         }
+        if damaged { return Verdict(.unknown, damagedEvidence) }
         if !hasAnySymbols { return Verdict(.unknown, "no symbol table to search") }
         if !symbols.hasSymtab && isStatic { return Verdict(.unknown, "static and stripped: no symbol table to search") }
         return Verdict(.no, "no __*_chk function in \(symbolTablesSearched)")
@@ -38,7 +42,9 @@ extension RawScan {
 
     private func featureVerdict(applies: Bool, features: UInt32?, bit: UInt32, name: String, property: String) -> Verdict {
         guard applies else { return Verdict(.no, "not applicable to \(MachineName.name(machineCode))") }
-        // The linker keeps the property only when every input has it: no note means the feature is off.
+        // The linker keeps the property only when every input has it: no note means the feature is off,
+        // unless the file is too damaged to say whether it has one.
+        if !properties.notePresent && damaged { return Verdict(.unknown, damagedEvidence) }
         guard properties.notePresent else { return Verdict(.no, "no GNU property note") }
         guard let features else { return Verdict(.no, "GNU property note without \(property)") }
         let hex = "0x" + String(features, radix: 16)
@@ -77,6 +83,6 @@ extension RawScan {
     var libgcc: LibgccLinkage {
         if dynamic.needed.contains(where: { $0.hasPrefix("libgcc_s.so") }) { return .shared }
         if !symbols.libgccDefined.isEmpty { return .static }
-        return symbols.hasSymtab ? .none : .unknown
+        return symbols.hasSymtab && !damaged ? .none : .unknown
     }
 }

@@ -32,6 +32,7 @@ extension ELFHandle {
                 scan.warnings.append(problem)
             }
         }
+        if scan.typeCode == UInt16(ET_REL) { applyDebugRelocations(into: &scan) }
         guard let dwarf = dwarf_begin_elf(elf, DWARF_C_READ, nil) else {
             scan.debug = DebugFacts(unavailable: "libdw: \(dwarfMessage())")
             return

@@ -4,7 +4,7 @@ extension ELFHandle {
     /// The dynamic entries of a SHT_DYNAMIC section, strings resolved through its sh_link string table.
     func readDynamicSection(_ scn: OpaquePointer, stringTable: Int, into scan: inout RawScan) {
         guard let data = elf_getdata(scn, nil) else {
-            scan.warnings.append(".dynamic unreadable: \(libelfMessage())")
+            scan.warn(".dynamic unreadable: \(libelfMessage())")
             return
         }
         readDynamicEntries(data, into: &scan) { offset in
@@ -17,9 +17,9 @@ extension ELFHandle {
     func scanDynamicSegment(into scan: inout RawScan) {
         guard !scan.dynamic.present,
               let seg = scan.segments.first(where: { $0.type == UInt32(PT_DYNAMIC) }) else { return }
-        guard bytes(offset: seg.offset, size: seg.fileSize) != nil,
+        guard contains(offset: seg.offset, size: seg.fileSize),
               let data = elf_getdata_rawchunk(elf, Int64(bitPattern: seg.offset), Int(seg.fileSize), toolgate_elf_t_dyn()) else {
-            scan.warnings.append("PT_DYNAMIC at offset \(seg.offset) size \(seg.fileSize) lies outside the file")
+            scan.warn("PT_DYNAMIC at offset \(seg.offset) size \(seg.fileSize) lies outside the file")
             return
         }
         // First pass for DT_STRTAB and DT_STRSZ, then resolve strings inside that bounded table.
@@ -29,14 +29,14 @@ extension ELFHandle {
             if tag == Int64(DT_STRTAB) { strtab = value }
             if tag == Int64(DT_STRSZ) { strsz = value }
         }
-        var table: UnsafeRawBufferPointer?
+        var table: [UInt8]?
         if let strtab, let offset = fileOffset(ofAddress: strtab, segments: scan.segments) {
-            table = bytes(offset: offset, size: strsz)
+            table = read(offset: offset, size: strsz)
         }
-        if table == nil { scan.warnings.append("dynamic string table not found in the file; names unread") }
+        if table == nil { scan.warn("dynamic string table not found in the file; names unread") }
         readDynamicEntries(data, into: &scan) { offset in
             guard let table, let o = Int(exactly: offset), o < table.count else { return nil }
-            return boundedCString(UnsafeRawBufferPointer(rebasing: table[o...]))
+            return boundedCString(table[o...])
         }
     }
 

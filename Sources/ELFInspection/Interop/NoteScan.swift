@@ -4,8 +4,8 @@ extension ELFHandle {
     /// For files without section headers: the notes of PT_NOTE segments.
     func scanNoteSegments(into scan: inout RawScan) {
         for seg in scan.segments where seg.type == UInt32(PT_NOTE) {
-            guard bytes(offset: seg.offset, size: seg.fileSize) != nil else {
-                scan.warnings.append("PT_NOTE at offset \(seg.offset) size \(seg.fileSize) lies outside the file")
+            guard contains(offset: seg.offset, size: seg.fileSize) else {
+                scan.warn("PT_NOTE at offset \(seg.offset) size \(seg.fileSize) lies outside the file")
                 continue
             }
             // 8-aligned PT_NOTE segments hold GNU property notes, whose padding differs.
@@ -28,7 +28,7 @@ extension ELFHandle {
             var descOffset = 0
             let next = gelf_getnote(data, offset, &nhdr, &nameOffset, &descOffset)
             guard next > offset else {
-                if offset < size { scan.warnings.append("note at offset \(offset) is truncated or lies about its size") }
+                if offset < size { scan.warn("note at offset \(offset) is truncated or lies about its size") }
                 break
             }
             guardCount += 1
@@ -61,7 +61,7 @@ extension ELFHandle {
             let size = Int(readU32(desc, at + 4, bigEndian: scan.bigEndian))
             at += 8
             guard size <= desc.count - at else {
-                scan.warnings.append("GNU property \(String(type, radix: 16)) claims \(size) bytes past the note's end")
+                scan.warn("GNU property \(String(type, radix: 16)) claims \(size) bytes past the note's end")
                 return
             }
             if size >= 4 {

@@ -17,6 +17,14 @@ struct RawScan {
     var comment: [String] = []
     var debug = DebugFacts()
     var warnings: [String] = []
+    /// A header table or a section could not be read whole: an absent note or symbol then proves nothing,
+    /// and verdicts that rest on absence say "unknown".
+    var damaged = false
+
+    mutating func warn(_ message: String, damaging: Bool = true) {
+        warnings.append(message)
+        if damaging { damaged = true }
+    }
 
     struct Segment {
         var type: UInt32

@@ -12,21 +12,31 @@ extension ELFHandle {
             scn = next
             guardCount += 1
             if guardCount > 1_000_000 {
-                scan.warnings.append("more than 1000000 sections; stopped reading them")
+                scan.warn("more than 1000000 sections; stopped reading them")
                 break
             }
             var sh = GElf_Shdr()
             guard gelf_getshdr(next, &sh) != nil else {
-                scan.warnings.append("section header \(elf_ndxscn(next)) unreadable: \(libelfMessage())")
+                scan.warn("section header \(elf_ndxscn(next)) unreadable: \(libelfMessage())")
                 continue
             }
             let index = elf_ndxscn(next)
             var name = ""
-            if haveNames, let p = elf_strptr(elf, shstrndx, Int(sh.sh_name)) { name = String(cString: p) }
+            // Names are made only for the sections whose name matters (debug, .comment, compressed ones):
+            // a String for each of the ~30 sections of each file was a measurable share of `inspect`.
+            if haveNames, let p = elf_strptr(elf, shstrndx, Int(sh.sh_name)),
+               sh.sh_flags & UInt64(SHF_COMPRESSED) != 0 || SectionNames.mayMatter(p) {
+                name = String(cString: p)
+            }
             var section = RawScan.Section(
                 index: index, name: name, type: sh.sh_type, flags: sh.sh_flags, size: sh.sh_size, link: sh.sh_link)
             readCompression(of: next, header: sh, into: &section, warnings: &scan.warnings)
             scan.sections.append(section)
+            if sh.sh_type != UInt32(SHT_NOBITS), !contains(offset: sh.sh_offset, size: sh.sh_size) {
+                let label = name.isEmpty ? "\(index)" : "\(index) (\(name))"
+                scan.warn("section \(label) at offset \(sh.sh_offset) size \(sh.sh_size) extends past the end of the file (\(fileSize) bytes)")
+                continue
+            }
 
             switch Int32(bitPattern: sh.sh_type) {
             case SHT_DYNAMIC:
@@ -74,6 +84,17 @@ extension ELFHandle {
         } else if section.name.hasPrefix(".zdebug") {
             // The old GNU form: "ZLIB" and a big-endian size before zlib data.
             section.compression = .zlib
+        }
+    }
+}
+
+enum SectionNames {
+    /// ".debug_*", ".zdebug_*" and ".comment": the names the reader looks at.
+    static func mayMatter(_ p: UnsafePointer<CChar>) -> Bool {
+        guard p[0] == 0x2e else { return false }
+        switch p[1] {
+        case 0x64, 0x7a, 0x63: return true  // d, z, c
+        default: return false
         }
     }
 }

@@ -12,7 +12,7 @@ extension ELFHandle {
         let isDynsym = sh.sh_type == UInt32(SHT_DYNSYM)
         let table = isDynsym ? ".dynsym" : ".symtab"
         guard let data = elf_getdata(scn, nil) else {
-            scan.warnings.append("\(table) unreadable: \(libelfMessage())")
+            scan.warn("\(table) unreadable: \(libelfMessage())")
             return
         }
         let is64 = gelf_getclass(elf) == ELFCLASS64
@@ -21,7 +21,7 @@ extension ELFHandle {
         if isDynsym { scan.symbols.dynsymCount += count } else { scan.symbols.symtabCount += count }
         guard count > 1, let symbols = data.pointee.d_buf else { return }
         guard let strings = stringTable(index: Int(sh.sh_link)) else {
-            scan.warnings.append("\(table): string table \(sh.sh_link) unreadable")
+            scan.warn("\(table): string table \(sh.sh_link) unreadable")
             return
         }
         var summary = scan.symbols
