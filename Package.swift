@@ -61,7 +61,7 @@ let package = Package(
         // Real compilers and qemu-user: every target, every link mode, and the failure paths with fake compilers.
         .testTarget(
             name: "RunnerEndToEndTests",
-            dependencies: ["Execution", "Model", "ELFInspection"]),
+            dependencies: ["Execution", "Model", "Reporting", "ELFInspection"]),
         .testTarget(
             name: "CommandsTests",
             dependencies: ["Commands", "ELFInspection"]),

@@ -26,6 +26,7 @@ enum DoctorChecks {
                     out.append(await commandFinding(command, what: "\(c.name) for \(t.name)", dir: workDir))
                 }
                 out += await compileCheck(matrix: matrix, compiler: c, target: t, dir: workDir)
+                out.append(await DoctorHello.check(matrix: matrix, compiler: c, target: t, dir: workDir))
             }
         }
         for t in matrix.targets {

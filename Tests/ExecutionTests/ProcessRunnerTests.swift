@@ -77,3 +77,14 @@ enum ProcessState {
         return state != "Z" && state != "X"
     }
 }
+
+extension ProcessRunnerTests {
+    @Test func aRelativeCommandIsTheStepDirectorys() async throws {
+        try "#!/bin/sh\necho here\n".write(toFile: dir + "/prog", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/prog")
+        let r = await ProcessRunner.run(StepRequest(
+            argv: ["./prog"], cwd: dir, timeoutSeconds: 10, stdoutPath: dir + "/o", stderrPath: dir + "/e"))
+        #expect(r.succeeded)
+        #expect(CapturedOutput.read(dir + "/o") == "here\n")
+    }
+}

@@ -11,7 +11,10 @@ package enum ProcessRunner {
         func elapsed() -> Int { Int((ContinuousClock.now - start) / .milliseconds(1)) }
         var argv = request.argv
         if !request.limitFlags.isEmpty { argv = ["prlimit"] + request.limitFlags + ["--"] + argv }
-        guard let command = argv.first, ExecutableLookup.resolve(command) != nil else {
+        // A relative path with a slash (`./prog`) is the step's, as the child's exec will see it.
+        guard let command = argv.first,
+              ExecutableLookup.resolve(command.hasPrefix("/") || !command.contains("/") ? command : request.cwd + "/" + command) != nil
+        else {
             let name = argv.first ?? "(empty)"
             try? "toolgate: '\(name)': command not found\n".write(toFile: request.stderrPath, atomically: false, encoding: .utf8)
             FileManager.default.createFile(atPath: request.stdoutPath, contents: nil)
