@@ -86,14 +86,20 @@ package struct JSONText {
     }
 
     private mutating func appendString(_ s: String) {
+        var s = s
+        s.makeContiguousUTF8()
+        s.withUTF8 { appendEscaped($0) }
+    }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
         // Most strings need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 == 0x7f }) {
-            bytes.append(contentsOf: s.utf8)
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 == 0x7f }) {
+            bytes.append(contentsOf: utf8)
             bytes.append(0x22)
             return
         }
-        for b in s.utf8 {
+        for b in utf8 {
             switch b {
             case 0x22: bytes.append(0x5c); bytes.append(0x22)
             case 0x5c: bytes.append(0x5c); bytes.append(0x5c)

@@ -41,11 +41,15 @@ final class ELFHandle {
     static func withFile<T>(_ file: borrowing OpenedFile, path: String, _ body: (ELFHandle) throws(InspectError) -> T) throws(InspectError) -> T {
         guard libraryReady else { throw .malformed(path: path, reason: "libelf refused version \(EV_CURRENT)") }
         guard let elf = elf_begin(file.descriptor, ELF_C_READ, nil) else {
+            if let reason = file.rejection() { throw .notELF(path: path, reason: reason) }
             throw .malformed(path: path, reason: "elf_begin: \(libelfMessage())")
         }
-        guard elf_kind(elf) == ELF_K_ELF else {
+        var ehdr = GElf_Ehdr()
+        guard elf_kind(elf) == ELF_K_ELF, gelf_getehdr(elf, &ehdr) != nil else {
+            let libelfReason = libelfMessage()
             elf_end(elf)
-            throw .notELF(path: path, reason: "libelf sees no ELF object")
+            if let reason = file.rejection() { throw .notELF(path: path, reason: reason) }
+            throw .malformed(path: path, reason: "ELF header: \(libelfReason)")
         }
         let handle = ELFHandle(elf: elf, fileSize: file.size, source: .file(descriptor: file.descriptor))
         return try body(handle)

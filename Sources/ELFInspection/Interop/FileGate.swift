@@ -2,9 +2,9 @@
 import Glibc
 #endif
 
-/// Opens a path for reading only after it proves to be a regular, non-empty file that starts with the ELF
-/// magic. O_NONBLOCK keeps a FIFO from hanging the open; fstat on the open descriptor decides, so the
-/// answer is about the file actually read.
+/// Opens a path for reading only after it proves to be a regular, non-empty file. O_NONBLOCK keeps a FIFO
+/// from hanging the open; fstat on the open descriptor decides, so the answer is about the file actually
+/// read. The ELF magic is libelf's to check; `rejection()` explains a refusal.
 struct OpenedFile: ~Copyable {
     let descriptor: Int32
     let size: Int
@@ -27,18 +27,15 @@ struct OpenedFile: ~Copyable {
             _ = close(fd)
             throw .notELF(path: path, reason: "empty file")
         }
-        var head = [UInt8](repeating: 0, count: 16)
-        let got = head.withUnsafeMutableBytes { buf in retryingEINTR { pread(fd, buf.baseAddress, 16, 0) } }
-        guard got >= 0 else {
-            let reason = errnoText()
-            _ = close(fd)
-            throw .cannotOpen(path: path, reason: reason)
-        }
-        if let reason = ELFIdent.rejection(Array(head.prefix(max(0, got))), fileSize: size) {
-            _ = close(fd)
-            throw .notELF(path: path, reason: reason)
-        }
         return OpenedFile(descriptor: fd, size: size)
+    }
+
+    /// Why this file is not an ELF file libelf can read, from its first bytes; nil when they look fine.
+    func rejection() -> String? {
+        var head = [UInt8](repeating: 0, count: 16)
+        let got = head.withUnsafeMutableBytes { buf in retryingEINTR { pread(descriptor, buf.baseAddress, 16, 0) } }
+        guard got >= 0 else { return "unreadable: \(errnoText())" }
+        return ELFIdent.rejection(Array(head.prefix(got)), fileSize: size)
     }
 
     deinit { _ = close(descriptor) }
