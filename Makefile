@@ -15,7 +15,7 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product toolgate
 
-# The main job. Until the matrix runner exists this builds fixtures/hello* for every target and inspects them.
+# The main job: the default matrix into reports/latest (scripts/run-main-job.sh).
 run: build
 	@bash scripts/run-main-job.sh $(BIN) $(OUT)
 
