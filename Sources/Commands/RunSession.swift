@@ -37,7 +37,7 @@ struct RunSession {
         for w in toolchain.workarounds { writeErr("toolgate: note: \(w)\n") }
         let progress = Progress(total: plan.cells.count)
         let runner = MatrixRunner(
-            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir), jobs: jobs)
+            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs), jobs: jobs)
         let records = await runner.run(plan) { record in
             var record = record
             record.log = ReportWriter.logPath(for: record.id)
@@ -60,7 +60,7 @@ struct RunSession {
     }
 }
 
-/// The report as cells come in; saved every few seconds so an interrupted run leaves what it did.
+/// The report as cells come in; saved every 30 s so a killed run leaves what it did.
 final class LiveReport: Sendable {
     private struct State {
         var metadata: RunMetadata
@@ -78,7 +78,7 @@ final class LiveReport: Sendable {
     func add(_ r: CellRecord) {
         let due: Bool = state.withLock { s in
             s.cells.append(r)
-            return ContinuousClock.now - s.lastSave > .seconds(5)
+            return ContinuousClock.now - s.lastSave > .seconds(30)
         }
         if due { save(complete: false) }
     }

@@ -36,7 +36,7 @@ struct Harness {
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: work)
         let runner = MatrixRunner(
-            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work), jobs: jobs)
+            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work, jobs: jobs), jobs: jobs)
         return await runner.run(plan) { _ in }
     }
 

@@ -3,10 +3,11 @@ import Foundation
 import Model
 
 /// Link, inspect, run and judge one cell whose objects are built.
-struct CellExecutor {
+struct CellExecutor: Sendable {
     var commands: BuildCommands
     var layout: UnitLayout
     var unit: BuildUnit
+    var permits: AsyncSemaphore
 
     func run(_ cell: Cell, compileSteps: [CommandRecord]) async -> CellRecord {
         var r = CellRecord(cell: cell, status: .pass)
@@ -20,7 +21,7 @@ struct CellExecutor {
         var links = libraries.map { ("link-lib\($0)", commands.linkLibrary($0, cell: cell, unit: unit, layout: layout)) }
         links.append(("link", commands.linkProgram(cell, unit: unit, layout: layout)))
         for (name, argv) in links {
-            let o = await StepExecution.run(.link, argv: argv, cwd: dir, name: name, timeout: timeout)
+            let o = await StepExecution.run(.link, argv: argv, cwd: dir, name: name, timeout: timeout, permits: permits)
             r.commands.append(o.record)
             r.durationMs += o.result.durationMs
             if !o.result.succeeded {
@@ -45,7 +46,8 @@ struct CellExecutor {
         }
 
         let o = await StepExecution.run(
-            .run, argv: commands.run(cell), cwd: dir, name: "run", timeout: timeout, limits: commands.matrix.limits)
+            .run, argv: commands.run(cell), cwd: dir, name: "run", timeout: timeout, limits: commands.matrix.limits,
+            permits: permits)
         r.commands.append(o.record)
         r.durationMs += o.result.durationMs
         r.exitCode = o.result.exitCode

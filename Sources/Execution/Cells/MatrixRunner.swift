@@ -1,7 +1,8 @@
 import Foundation
 import Model
 
-/// Runs a plan: at most `jobs` build units at a time, each unit's steps in order. Records come back
+/// Runs a plan: `2 × jobs` build units in flight, so that while one unit compiles another has links and
+/// runs ready; the executor's permits keep the processes at `jobs`. Records come back
 /// through `onRecord` as cells finish, and all together, in plan order, at the end.
 package struct MatrixRunner: Sendable {
     package var executor: UnitExecutor
@@ -23,7 +24,7 @@ package struct MatrixRunner: Sendable {
                 next += 1
                 group.addTask { await executor.run(unit) }
             }
-            for _ in 0..<min(jobs, units.count) { startNext() }
+            for _ in 0..<min(2 * jobs, units.count) { startNext() }
             while let records = await group.next() {
                 for r in records {
                     byID[r.id] = r

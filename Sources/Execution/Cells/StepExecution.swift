@@ -14,12 +14,16 @@ enum StepExecution {
     }
 
     static func run(
-        _ step: CommandRecord.Step, argv: [String], cwd: String, name: String, timeout: Int, limits: RunLimits? = nil
+        _ step: CommandRecord.Step, argv: [String], cwd: String, name: String, timeout: Int, limits: RunLimits? = nil,
+        permits: AsyncSemaphore
     ) async -> Outcome {
         let request = StepRequest(
             argv: argv, cwd: cwd, env: env, timeoutSeconds: timeout, limits: limits,
             stdoutPath: "\(cwd)/\(name).stdout", stderrPath: "\(cwd)/\(name).stderr")
+        // -j counts processes: a step waits for a permit, not a thread.
+        await permits.acquire()
         let result = await ProcessRunner.run(request)
+        await permits.release()
         let cap = step == .run ? CapturedOutput.reportCap : 16 * 1024
         let out = CapturedOutput.read(request.stdoutPath, cap: cap)
         let err = CapturedOutput.read(request.stderrPath, cap: cap)

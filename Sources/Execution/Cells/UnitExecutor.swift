@@ -6,10 +6,13 @@ import Model
 package struct UnitExecutor: Sendable {
     package var commands: BuildCommands
     package var workDir: String
+    /// Shared by every unit of a run: at most `jobs` steps at once.
+    package var permits: AsyncSemaphore
 
-    package init(commands: BuildCommands, workDir: String) {
+    package init(commands: BuildCommands, workDir: String, jobs: Int) {
         self.commands = commands
         self.workDir = workDir
+        permits = AsyncSemaphore(limit: jobs)
     }
 
     package func run(_ unit: BuildUnit) async -> [CellRecord] {
@@ -35,7 +38,7 @@ package struct UnitExecutor: Sendable {
             let o = await StepExecution.run(
                 .compile, argv: commands.compile(source, in: unit, layout: layout), cwd: layout.objDir,
                 name: "\(source.fileName).\(commands.compiler(for: source, in: unit).name).compile",
-                timeout: commands.timeout(runnable[0]))
+                timeout: commands.timeout(runnable[0]), permits: permits)
             compileSteps.append(o.record)
             compileMs += o.result.durationMs
             if !o.result.succeeded {
@@ -49,10 +52,19 @@ package struct UnitExecutor: Sendable {
                 return records
             }
         }
-        for cell in runnable {
-            var r = await CellExecutor(commands: commands, layout: layout, unit: unit).run(cell, compileSteps: compileSteps)
-            r.durationMs += compileMs
-            records.append(r)
+        // The link modes of a unit are independent once its objects exist.
+        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits)
+        let steps = compileSteps
+        let compileTotal = compileMs
+        await withTaskGroup(of: CellRecord.self) { group in
+            for cell in runnable {
+                group.addTask {
+                    var r = await executor.run(cell, compileSteps: steps)
+                    r.durationMs += compileTotal
+                    return r
+                }
+            }
+            for await r in group { records.append(r) }
         }
         let order = unit.cells.map(\.id)
         return records.sorted { (order.firstIndex(of: $0.id) ?? 0) < (order.firstIndex(of: $1.id) ?? 0) }
