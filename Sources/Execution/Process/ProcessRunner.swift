@@ -11,10 +11,7 @@ package enum ProcessRunner {
         func elapsed() -> Int { Int((ContinuousClock.now - start) / .milliseconds(1)) }
         var argv = request.argv
         if !request.limitFlags.isEmpty { argv = ["prlimit"] + request.limitFlags + ["--"] + argv }
-        // A relative path with a slash (`./prog`) is the step's, as the child's exec will see it.
-        guard let command = argv.first,
-              ExecutableLookup.resolve(command.hasPrefix("/") || !command.contains("/") ? command : request.cwd + "/" + command) != nil
-        else {
+        guard let command = argv.first, resolve(command, in: request.cwd) != nil else {
             let name = argv.first ?? "(empty)"
             try? "toolgate: '\(name)': command not found\n".write(toFile: request.stderrPath, atomically: false, encoding: .utf8)
             FileManager.default.createFile(atPath: request.stdoutPath, contents: nil)
@@ -34,9 +31,11 @@ package enum ProcessRunner {
             try? err.close()
             try? input.close()
         }
-        argv = SignalReset.wrap(argv)
-        guard let executable = ExecutableLookup.resolve("perl") else {
-            return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: "'perl' not found (apt-get install perl-base)")
+        // Run steps (those with limits) start with a clean signal state; compilers and linkers do not
+        // care, and the reset would cost every compile and link step a Perl start.
+        if !request.limitFlags.isEmpty || request.resetSignals { argv = SignalReset.wrap(argv) }
+        guard let executable = resolve(argv[0], in: request.cwd) else {
+            return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: "'\(argv[0])' not found")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -83,6 +82,14 @@ package enum ProcessRunner {
         return StepResult(
             exitCode: bySignal ? nil : status, signal: bySignal ? SignalNames.name(of: status) : nil,
             timedOut: state.timedOut.load(ordering: .sequentiallyConsistent), durationMs: elapsed(), launchError: nil)
+    }
+}
+
+extension ProcessRunner {
+    /// A relative path with a slash (`./prog`) is the step's directory's, as the child's exec sees it.
+    static func resolve(_ command: String, in cwd: String) -> String? {
+        let usesCwd = command.contains("/") && !command.hasPrefix("/")
+        return ExecutableLookup.resolve(usesCwd ? cwd + "/" + command : command)
     }
 }
 

@@ -14,8 +14,8 @@ package enum I686AsmWorkaround {
     }
 
     /// nil when the compiler finds asm/errno.h by itself (or the fix cannot help).
-    package static func apply(cc: String, cflags: [String], workDir: String) async -> Fix? {
-        let dir = workDir + "/probes"
+    package static func apply(cc: String, cflags: [String], workDir: String, tag: String = "0") async -> Fix? {
+        let dir = workDir + "/probes/asm-\(tag)"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let source = dir + "/asm-errno.c"
         try? "#include <asm/errno.h>\nint toolgate_probe = EINVAL;\n".write(toFile: source, atomically: true, encoding: .utf8)
@@ -23,8 +23,8 @@ package enum I686AsmWorkaround {
         guard FileManager.default.fileExists(atPath: hostAsm) else { return nil }
         let include = workDir + "/i686-include"
         try? FileManager.default.createDirectory(atPath: include, withIntermediateDirectories: true)
+        // Probes may run side by side: creating the same link twice is fine, the second just fails.
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: include + "/asm")) != hostAsm {
-            try? FileManager.default.removeItem(atPath: include + "/asm")
             try? FileManager.default.createSymbolicLink(atPath: include + "/asm", withDestinationPath: hostAsm)
         }
         let flags = ["-idirafter", include]

@@ -12,21 +12,40 @@ package enum ToolchainProbe {
         commands += matrix.targets.compactMap(\.runner.first)
         let probeDir = workDir + "/probes"
         try? FileManager.default.createDirectory(atPath: probeDir, withIntermediateDirectories: true)
-        for (i, command) in commands.enumerated() where toolchain.resolved[command] == nil {
+        var unique: [String] = []
+        for command in commands where !unique.contains(command) {
             guard let path = ExecutableLookup.resolve(command) else { continue }
             toolchain.resolved[command] = path
-            toolchain.versions[command] = await version(of: command, dir: probeDir, index: i)
+            unique.append(command)
         }
-        for c in matrix.compilers {
-            for t in matrix.targets where t.machine == "i386" {
-                let cc = c.cc(for: t.name)
-                guard toolchain.resolved[cc] != nil else { continue }
-                let flags = matrix.flags(compiler: c, target: t).cflags
-                if let fix = await I686AsmWorkaround.apply(cc: cc, cflags: flags, workDir: workDir) {
-                    toolchain.extraFlags["\(c.name)/\(t.name)"] = fix.flags
-                    toolchain.workarounds.append("\(c.name)/\(t.name): \(fix.explanation)")
-                }
+        // Versions and the i686 probes are independent: ask them all at once.
+        let versions = await withTaskGroup(of: (String, String?).self) { group in
+            for (i, command) in unique.enumerated() {
+                group.addTask { (command, await version(of: command, dir: probeDir, index: i)) }
             }
+            var out: [String: String] = [:]
+            for await (command, v) in group { out[command] = v }
+            return out
+        }
+        toolchain.versions = versions
+        var asmProbes: [(String, String, [String])] = []
+        for c in matrix.compilers {
+            for t in matrix.targets where t.machine == "i386" && toolchain.resolved[c.cc(for: t.name)] != nil {
+                asmProbes.append(("\(c.name)/\(t.name)", c.cc(for: t.name), matrix.flags(compiler: c, target: t).cflags))
+            }
+        }
+        let fixes = await withTaskGroup(of: (Int, I686AsmWorkaround.Fix?).self) { group in
+            for (i, probe) in asmProbes.enumerated() {
+                group.addTask { (i, await I686AsmWorkaround.apply(cc: probe.1, cflags: probe.2, workDir: workDir, tag: "\(i)")) }
+            }
+            var out: [Int: I686AsmWorkaround.Fix] = [:]
+            for await (i, fix) in group { out[i] = fix }
+            return out
+        }
+        for (i, probe) in asmProbes.enumerated() {
+            guard let fix = fixes[i] else { continue }
+            toolchain.extraFlags[probe.0] = fix.flags
+            toolchain.workarounds.append("\(probe.0): \(fix.explanation)")
         }
         return toolchain
     }
