@@ -54,7 +54,7 @@ let package = Package(
             dependencies: ["ELFInspection"]),
         .testTarget(
             name: "ModelTests",
-            dependencies: ["Model"]),
+            dependencies: ["Model", "ELFInspection"]),
         .testTarget(
             name: "ExecutionTests",
             dependencies: ["Execution", "Model"]),

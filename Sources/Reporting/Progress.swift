@@ -58,8 +58,11 @@ package final class Progress: Sendable {
         return text
     }
 
-    static func oneLine(_ s: String) -> String {
+    /// The first line, at most 200 characters, with control characters (a program's escape codes) shown as '?'.
+    package static func oneLine(_ s: String) -> String {
         let first = s.split(separator: "\n").first.map(String.init) ?? s
-        return String(first.prefix(200))
+        return String(String.UnicodeScalarView(first.unicodeScalars.prefix(200).map {
+            $0.value < 0x20 || $0.value == 0x7F ? "?" : $0
+        }))
     }
 }
