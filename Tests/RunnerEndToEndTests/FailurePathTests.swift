@@ -31,6 +31,16 @@ import Testing
         #expect(!isRunning(pid), "the compiler's child \(pid) outlived the timeout")
     }
 
+    @Test func aHangingProgramTimesOut() async throws {
+        try Harness.require(["gcc", "prlimit", "perl"])
+        let h = try Harness()
+        try h.write("fixtures/hang.c", "#include <unistd.h>\nint main(void) { if (fork() == 0) for (;;) pause(); for (;;) pause(); }\n")
+        let r = try #require(try await h.run(matrix: matrix(cc: "gcc", timeout: 2)).first)
+        #expect(r.status == .timeout)
+        #expect(r.reason == "the program ran past the step timeout and was killed")
+        #expect(r.commands.last?.step == .run)
+    }
+
     @Test func aCompileErrorAndACrashingCompiler() async throws {
         try Harness.require(["prlimit", "perl"])
         let h = try Harness()
