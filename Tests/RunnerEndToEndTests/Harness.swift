@@ -4,12 +4,19 @@ import Testing
 @testable import Model
 
 /// A temporary directory per test with a matrix, fixtures and fake tools, and a way to run it.
-struct Harness {
+/// Removed when the test lets go of it; set TOOLGATE_KEEP_TEST_DIRS=1 to keep it for a look.
+final class Harness {
     let root: String
 
     init() throws {
         root = FileManager.default.temporaryDirectory.path + "/toolgate-e2e-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: root + "/fixtures", withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if ProcessInfo.processInfo.environment["TOOLGATE_KEEP_TEST_DIRS"] == nil {
+            try? FileManager.default.removeItem(atPath: root)
+        }
     }
 
     func write(_ relative: String, _ text: String, executable: Bool = false) throws {
