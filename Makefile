@@ -19,10 +19,11 @@ build: deps
 run: build
 	@bash scripts/run-main-job.sh $(BIN) $(OUT)
 
+# The fuzz run comes first so that swift test's summary is the last thing printed.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
 	@bash scripts/fuzz.sh --seconds 20
+	$(SWIFT) test --skip-build
 
 fuzz: deps
 	@bash scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
