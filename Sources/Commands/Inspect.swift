@@ -28,14 +28,33 @@ struct Inspect: ParsableCommand {
     func run() throws {
         // Checked here, not in validate(): the fast path of InspectOperands parses options before files.
         guard !files.isEmpty else { throw ValidationError("give at least one file to inspect") }
-        let results = ELFInspector.inspect(paths: files, jobs: jobs)
-        let output = json ? InspectJSON.render(results) : InspectTable.render(results)
-        FileHandle.standardOutput.write(Data(output.utf8))
+        // Each worker renders what it read, so JSON is written on all cores too.
+        let rendered = ELFInspector.inspect(paths: files, jobs: jobs) { result in
+            Rendered(
+                bytes: json ? InspectJSON.element(result) : Array(InspectTable.block(result).utf8),
+                failure: result.failureDescription)
+        }
+        let output = json
+            ? InspectJSON.assemble(rendered.map(\.bytes))
+            : Array(rendered.map(\.bytes).joined(separator: Array("\n".utf8)))
+        FileHandle.standardOutput.write(Data(output))
         var failed = false
-        for case .failure(_, let error) in results {
-            FileHandle.standardError.write(Data("toolgate: error: \(error)\n".utf8))
+        for case let failure? in rendered.map(\.failure) {
+            FileHandle.standardError.write(Data("toolgate: error: \(failure)\n".utf8))
             failed = true
         }
         if failed { throw ExitCode(2) }
+    }
+}
+
+private struct Rendered: Sendable {
+    let bytes: [UInt8]
+    let failure: String?
+}
+
+extension InspectResult {
+    var failureDescription: String? {
+        if case .failure(_, let error) = self { return error.description }
+        return nil
     }
 }

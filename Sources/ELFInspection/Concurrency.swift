@@ -10,22 +10,21 @@ final class AtomicCounter: Sendable {
     func increment() -> Int { value.add(1, ordering: .relaxed).oldValue }
 }
 
-/// One slot per input, filled by whichever worker read it.
-final class ResultSlots: Sendable {
-    private let slots: Mutex<[InspectResult?]>
+/// One slot per input, filled by whichever worker handled it.
+final class OrderedSlots<T: Sendable>: Sendable {
+    private let slots: Mutex<[T?]>
 
     init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
 
-    func set(_ index: Int, _ result: InspectResult) {
-        slots.withLock { $0[index] = result }
+    func set(_ index: Int, _ value: T) {
+        slots.withLock { $0[index] = value }
     }
 
-    func values(fallbackPaths: [String]) -> [InspectResult] {
-        slots.withLock { slots in
-            slots.enumerated().map { i, r in
-                r ?? .failure(path: fallbackPaths[i], error: .cannotOpen(path: fallbackPaths[i], reason: "not read"))
-            }
-        }
+    /// The values in input order; `missing` fills a slot no worker reached (it cannot happen, but the
+    /// answer for every input is a promise).
+    func values(missing: (Int) -> T) -> [T] {
+        let filled = slots.withLock { $0 }
+        return filled.enumerated().map { i, v in v ?? missing(i) }
     }
 }
 

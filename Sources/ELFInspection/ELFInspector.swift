@@ -14,17 +14,24 @@ package enum ELFInspector {
 
     /// Reads many files on `jobs` threads; results come back in input order.
     package static func inspect(paths: [String], jobs: Int = defaultJobs) -> [InspectResult] {
-        let results = ResultSlots(count: paths.count)
+        inspect(paths: paths, jobs: jobs) { $0 }
+    }
+
+    /// Reads many files on `jobs` threads and maps each result on the thread that read it (so rendering
+    /// runs in parallel too); the mapped values come back in input order.
+    package static func inspect<T: Sendable>(paths: [String], jobs: Int = defaultJobs,
+                                             _ transform: @Sendable (InspectResult) -> T) -> [T] {
+        let slots = OrderedSlots<T>(count: paths.count)
         let workers = max(1, min(jobs, paths.count))
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let i = next.increment()
                 if i >= paths.count { break }
-                results.set(i, inspect(path: paths[i]))
+                slots.set(i, transform(inspect(path: paths[i])))
             }
         }
-        return results.values(fallbackPaths: paths)
+        return slots.values { i in transform(inspect(path: paths[i])) }
     }
 
     package static var defaultJobs: Int { ProcessorCount.online }

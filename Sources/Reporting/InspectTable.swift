@@ -6,7 +6,7 @@ package enum InspectTable {
         results.map(block).joined(separator: "\n")
     }
 
-    static func block(_ result: InspectResult) -> String {
+    package static func block(_ result: InspectResult) -> String {
         switch result {
         case .failure(_, let error):
             return "error: \(error)\n"

@@ -7,7 +7,12 @@ package struct JSONText {
     /// Whether the current container already has a member, so the next one needs a comma.
     private var hasMember: [Bool] = []
 
-    package init(reserving capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+    /// `depth` indents a value that will sit inside containers written elsewhere (an element of an array
+    /// assembled from pieces rendered in parallel).
+    package init(reserving capacity: Int = 4096, depth: Int = 0) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+    }
 
     package var text: String { String(decoding: bytes, as: UTF8.self) }
 
