@@ -23,7 +23,7 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	@bash scripts/fuzz.sh --seconds 20
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 
 fuzz: deps
 	@bash scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
