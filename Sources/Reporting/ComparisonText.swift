@@ -17,7 +17,8 @@ package enum ComparisonText {
             var lastCell = ""
             for ch in regressions {
                 if ch.cell != lastCell { out.append("  " + p.bold(safe(ch.cell))); lastCell = ch.cell }
-                out.append("    \(ch.kind.rawValue) \(safe(ch.field)): \(value(ch.before)) -> \(value(ch.after))  (\(safe(ch.evidence)))")
+                let what = ch.kind.rawValue == ch.field ? ch.field : "\(ch.kind.rawValue) \(safe(ch.field))"
+                out.append("    \(what): \(value(ch.before)) -> \(value(ch.after))  (\(safe(ch.evidence)))")
             }
             out.append("")
         }
