@@ -109,6 +109,49 @@ struct CompareEndToEndTests {
         #expect(compare.status == 0, "\(compare.stdout)\(compare.stderr)")
     }
 
+    /// A gcc that cannot link -m32 (a rebootstrap that lost its 32-bit multilib): the i686 cells regress with
+    /// a link error, the x86_64 ones do not.
+    @Test func aToolchainThatCannotLinkM32() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
+        try Self.fixtures["hello.c", default: ""].write(toFile: dir.path("fixtures/hello.c"), atomically: true, encoding: .utf8)
+        func matrix(_ name: String, _ cc: String) throws -> String {
+            let path = dir.path("m32-\(name).toml")
+            try """
+                name = "m32"
+                fixtures = "fixtures"
+                opt = ["-O2"]
+                link = ["shared-libgcc"]
+                [compilers.gcc]
+                cc = "\(cc)"
+                cxx = "g++"
+                [targets.x86_64]
+                [targets.i686]
+                cflags = ["-m32"]
+
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let base = try ToolgateBinary.run(["run", try matrix("base", "gcc"), "--out", dir.path("base"), "-j", "2"], timeout: 240)
+        try #require(base.status == 0, "the healthy baseline must pass (gcc -m32 needs gcc-12-multilib):\n\(base.stdout)\(base.stderr)")
+        let wrapper = dir.path("no-m32-gcc")
+        try """
+            #!/bin/sh
+            # Compiles -m32, but cannot link it.
+            case " $* " in *" -m32 "*) case " $* " in *" -c "*) ;; *) echo "ld: cannot find crt1.o" >&2; exit 1;; esac;; esac
+            exec gcc "$@"
+
+            """.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+        let run = try ToolgateBinary.run(
+            ["run", try matrix("broken", wrapper), "--out", dir.path("broken"), "-j", "2", "--baseline", dir.path("base/report.json")],
+            timeout: 240)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        let result = try Self.comparison(dir.path("broken"))
+        let cells = result.regressions.map { "\($0["cell"] as? String ?? "") \($0["field"] as? String ?? "") \($0["after"] as? String ?? "")" }
+        #expect(cells == ["hello/gcc/i686/shared-libgcc/O2 status link-error"], "\(result.regressions)")
+    }
+
     @Test func anUnreadableBaselineStopsTheRunBeforeItStarts() throws {
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)

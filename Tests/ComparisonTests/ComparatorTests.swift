@@ -21,6 +21,16 @@ import Testing
         }
     }
 
+    @Test func passToSkippedIsARegressionAndFailToSkippedIsNotFixed() throws {
+        let c = try Reports.compare(
+            [Reports.cell("a"), Reports.cell("b", status: .fail), Reports.cell("c", status: .skipped)],
+            [Reports.cell("a", status: .skipped, elf: nil), Reports.cell("b", status: .skipped, elf: nil), Reports.cell("c", status: .skipped, elf: nil)])
+        #expect(try one(c, "a/gcc/x86_64/shared-libgcc/O2").cellClass == .regression)
+        #expect(c.regressions.map(\.after) == ["skipped"])
+        #expect(try one(c, "b/gcc/x86_64/shared-libgcc/O2").cellClass == .stillFailing)
+        #expect(try one(c, "c/gcc/x86_64/shared-libgcc/O2").cellClass == .unchanged)
+    }
+
     @Test func fixedStillFailingNewAndUnchanged() throws {
         let old = [Reports.cell("a", status: .fail), Reports.cell("b", status: .crash), Reports.cell("c")]
         let new = [Reports.cell("a"), Reports.cell("b", status: .fail), Reports.cell("c"), Reports.cell("d", status: .fail)]

@@ -54,7 +54,8 @@ package enum Comparator {
     package static func classify(old o: CellRecord, new n: CellRecord, options: ComparisonOptions) -> CellComparison {
         var changes = ChangeSet()
         let wasFailing = o.status.isFailure, isFailing = n.status.isFailure
-        if o.status == .pass, isFailing {
+        // Skipped means a compiler or runner the cell needs is gone: coverage lost, an alarm like a missing cell.
+        if o.status == .pass, isFailing || n.status == .skipped {
             changes.regressions.append(Change(
                 cell: n.id, kind: .status, field: "status", before: o.status.rawValue, after: n.status.rawValue,
                 evidence: n.reason ?? n.violations.first?.description ?? "now \(n.status.rawValue)"))
@@ -67,12 +68,11 @@ package enum Comparator {
         let cellClass: CellClass
         if !changes.regressions.isEmpty {
             cellClass = .regression
-        } else if wasFailing && !isFailing {
-            cellClass = .fixed
-        } else if wasFailing && isFailing {
-            cellClass = .stillFailing
+        } else if wasFailing {
+            // A failing cell that is skipped now is not fixed: it did not run.
+            cellClass = isFailing || n.status == .skipped ? .stillFailing : .fixed
         } else if isFailing {
-            // unsupported or skipped before, failing now: nothing passed that now fails, but it is not fine.
+            // Unsupported or skipped before, failing now: nothing that passed fails, but it is not fine.
             cellClass = .stillFailing
         } else {
             cellClass = .unchanged
