@@ -58,6 +58,17 @@ enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
+
+    /// The flag wins; `auto` colours a terminal unless NO_COLOR is set to anything but "" (no-color.org).
+    func resolve(environment: [String: String], isTerminal: Bool) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+            return isTerminal
+        }
+    }
 }
 
 /// The comparison flags `compare` and `run --baseline` share.
@@ -83,12 +94,6 @@ struct ComparisonFlags: ParsableArguments {
     }
 
     var useColor: Bool {
-        switch color {
-        case .always: return true
-        case .never: return false
-        case .auto:
-            if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-            return isatty(STDOUT_FILENO) == 1
-        }
+        color.resolve(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
     }
 }

@@ -2,6 +2,7 @@ import ELFInspection
 import Foundation
 import Model
 import Reporting
+@testable import Commands
 import Testing
 
 /// `toolgate compare` end to end on crafted reports: exit status, formats, errors naming the file.
@@ -130,5 +131,16 @@ struct CompareCommandTests {
         #expect(try ToolgateBinary.run(["compare", "a", "b", "c"]).status == 2)
         #expect(try ToolgateBinary.run(["compare", "a", "b", "--size-threshold", "-1"]).status == 2)
         #expect(try ToolgateBinary.run(["compare", "a", "b", "--format", "xml"]).status == 2)
+    }
+}
+
+@Suite struct ColorChoiceTests {
+    @Test func flagWinsAndAutoHonoursNoColor() {
+        #expect(ColorChoice.always.resolve(environment: ["NO_COLOR": "1"], isTerminal: false))
+        #expect(!ColorChoice.never.resolve(environment: [:], isTerminal: true))
+        #expect(ColorChoice.auto.resolve(environment: [:], isTerminal: true))
+        #expect(ColorChoice.auto.resolve(environment: ["NO_COLOR": ""], isTerminal: true))
+        #expect(!ColorChoice.auto.resolve(environment: ["NO_COLOR": "1"], isTerminal: true))
+        #expect(!ColorChoice.auto.resolve(environment: [:], isTerminal: false))
     }
 }

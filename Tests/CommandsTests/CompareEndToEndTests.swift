@@ -150,6 +150,13 @@ struct CompareEndToEndTests {
         let result = try Self.comparison(dir.path("broken"))
         let cells = result.regressions.map { "\($0["cell"] as? String ?? "") \($0["field"] as? String ?? "") \($0["after"] as? String ?? "")" }
         #expect(cells == ["hello/gcc/i686/shared-libgcc/O2 status link-error"], "\(result.regressions)")
+
+        // A filtered run records its filter: the cells it left out are missing, accounted for.
+        let filtered = try ToolgateBinary.run(
+            ["run", try matrix("base", "gcc"), "--out", dir.path("filtered"), "--filter", "*/x86_64/*", "--baseline", dir.path("base/report.json")],
+            timeout: 240)
+        #expect(filtered.status == 0, "\(filtered.stdout)\(filtered.stderr)")
+        #expect(filtered.stdout.contains("hello/gcc/i686/shared-libgcc/O2: left out by --filter '*/x86_64/*'"), "\(filtered.stdout)")
     }
 
     @Test func anUnreadableBaselineStopsTheRunBeforeItStarts() throws {
