@@ -35,6 +35,7 @@ struct Run: AsyncParsableCommand {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
         if let timeout, timeout < 1 { throw ValidationError("'--timeout' must be at least 1") }
         try comparison.validate()
+        if baseline == nil, comparison.knownFailures != nil { throw ValidationError("'--known-failures' needs '--baseline'") }
     }
 
     func run() async throws {

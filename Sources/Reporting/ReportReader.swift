@@ -28,7 +28,9 @@ package enum ReportReader {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ReportReadError(file: file, message: "not valid JSON: \(syntaxMessage(error, data: data))")
+            let message = syntaxMessage(error, data: data)
+            let place = JSONPlace.of(message: message, in: data)
+            throw ReportReadError(file: place.map { "\(file):\($0.line):\($0.column)" } ?? file, message: "not valid JSON: \(message)")
         }
         do {
             return try JSONDecoder().decode(Report.self, from: data)
@@ -78,5 +80,30 @@ package enum ReportReader {
         case "Bool": return "true or false"
         default: return name.hasPrefix("Array") ? "an array" : name.hasPrefix("Dictionary") ? "an object" : name
         }
+    }
+}
+
+/// Line and column (1-based) of a JSON syntax error: "around character N" (a 0-based byte offset) in the
+/// parser's message, or the end of the data for "Unexpected end of file".
+enum JSONPlace {
+    static func of(message: String, in data: Data) -> (line: Int, column: Int)? {
+        if message.contains("end of file") || message.contains("end of data") { return position(of: data.count, in: data) }
+        guard let range = message.range(of: "character ") else { return nil }
+        let digits = message[range.upperBound...].prefix(while: \.isNumber)
+        guard let offset = Int(digits) else { return nil }
+        return position(of: min(offset, data.count), in: data)
+    }
+
+    static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in data.prefix(offset) {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 }

@@ -41,14 +41,24 @@ import Testing
         let error = try #require(throws: ReportReadError.self) {
             try ReportReader.decode(Data(text.prefix(text.count / 2).utf8), file: "old/report.json")
         }
-        #expect(error.description.hasPrefix("old/report.json: error: not valid JSON"))
+        let lines = text.prefix(text.count / 2).split(separator: "\n", omittingEmptySubsequences: false)
+        let end = "old/report.json:\(lines.count):\((lines.last?.count ?? 0) + 1): error: not valid JSON"
+        #expect(error.description.hasPrefix(end), "\(error)")
+    }
+
+    @Test func aBadValueIsPlacedByLineAndColumn() throws {
+        let error = try #require(throws: ReportReadError.self) {
+            try ReportReader.decode(Data("{\n  \"schema_version\": 1,\n  \"complete\": tru\n}".utf8), file: "r.json")
+        }
+        #expect(error.description.hasPrefix("r.json:3:"), "\(error)")
+        #expect(error.description.contains("error: not valid JSON"))
     }
 
     @Test func notJSONAtAll() throws {
         let error = try #require(throws: ReportReadError.self) {
             try ReportReader.decode(Data("<html>502 Bad Gateway</html>".utf8), file: "r.json")
         }
-        #expect(error.description.hasPrefix("r.json: error: not valid JSON"))
+        #expect(error.description.hasPrefix("r.json:1:1: error: not valid JSON"), "\(error)")
         let empty = try #require(throws: ReportReadError.self) { try ReportReader.decode(Data(), file: "r.json") }
         #expect(empty.description.contains("empty file"))
     }
