@@ -16,10 +16,10 @@ struct Compare: ParsableCommand {
             Every kind of change is explained in docs/compare.md.
             """)
 
-    @Argument(help: "The baseline report.json and the new one (or one report alone).")
+    @Argument(help: ArgumentHelp("The baseline report.json and the new one (or one report alone).", valueName: "report"))
     var reports: [String]
 
-    @Option(name: .long, help: "text or json.")
+    @Option(name: .long, help: "The output format.")
     var format: ComparisonFormat = .text
 
     @Option(name: .long, help: "Also write DIR/comparison.json.")
@@ -73,7 +73,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// The comparison flags `compare` and `run --baseline` share.
 struct ComparisonFlags: ParsableArguments {
-    @Option(name: .long, help: "Percent of file-size growth that is a regression (default 10).")
+    @Option(name: .long, help: "Percent of file-size growth that is a regression.")
     var sizeThreshold: Double = 10
 
     @Option(name: .long, help: "Known failures: lines of 'PATTERN YYYY-MM-DD REASON' (docs/compare.md).")
