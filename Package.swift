@@ -68,7 +68,8 @@ let package = Package(
         // Crafted report pairs: every kind of change, the known-failures file, malformed reports, the writers.
         .testTarget(
             name: "ComparisonTests",
-            dependencies: ["Model", "Reporting", "ELFInspection"]),
+            dependencies: ["Model", "Reporting", "ELFInspection"],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
