@@ -64,7 +64,12 @@ let package = Package(
             dependencies: ["Execution", "Model", "Reporting", "ELFInspection"]),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "ELFInspection"]),
+            dependencies: ["Commands", "ELFInspection", "Model", "Reporting"]),
+        // Crafted report pairs: every kind of change, the known-failures file, malformed reports, the writers.
+        .testTarget(
+            name: "ComparisonTests",
+            dependencies: ["Model", "Reporting", "ELFInspection"],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import ELFInspection
 import Foundation
 import Model
+import Reporting
 
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN]`.
 struct Run: AsyncParsableCommand {
@@ -9,7 +10,8 @@ struct Run: AsyncParsableCommand {
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json.",
         discussion: """
             Exit status: 0 when every cell passed, or is unsupported or skipped; 1 when any cell failed;
-            2 for a bad matrix or fixtures directory. The report's schema is in docs/report-schema.md.
+            2 for a bad matrix or fixtures directory. With --baseline, the comparison decides instead: 1 when
+            anything regressed (docs/compare.md), 2 for an unreadable baseline. The report's schema is in docs/report-schema.md.
             """)
 
     @OptionGroup var matrixOptions: MatrixOptions
@@ -24,18 +26,37 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds per step, overriding every timeout of the matrix.")
     var timeout: Int?
 
+    @Option(name: .long, help: "A baseline report.json: compare after the run, write OUT/comparison.json, exit by regressions.")
+    var baseline: String?
+
+    @OptionGroup var comparison: ComparisonFlags
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
         if let timeout, timeout < 1 { throw ValidationError("'--timeout' must be at least 1") }
+        try comparison.validate()
+        if baseline == nil, comparison.knownFailures != nil { throw ValidationError("'--known-failures' needs '--baseline'") }
     }
 
     func run() async throws {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
         let fixtures = try matrixOptions.discover(matrix)
+        // The baseline and known failures are read first: a bad one stops before the run, not after it.
+        let old = try baseline.map(ComparisonFrontend.load)
+        let options = try comparison.options()
         let plan = Plan.make(matrix: matrix, fixtures: fixtures, filter: selection.cellFilter)
-        let session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
+        let session = RunSession(
+            matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments, filter: selection.filter)
         let records = try await session.run()
+        if let old, let baseline {
+            let new = try ComparisonFrontend.load(session.reportPath)
+            let result = try ComparisonFrontend.compare(old: old, oldName: baseline, new: new, newName: session.reportPath, options: options)
+            try ComparisonFrontend.writeJSON(result, outDir: out)
+            writeOut("\n" + ComparisonText.render(result, color: comparison.useColor))
+            if result.failsGate { throw ExitCode(1) }
+            return
+        }
         if records.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
     }
 }

@@ -15,6 +15,8 @@ struct RunSession {
     var outDir: String
     var jobs: Int
     var commandLine: [String]
+    /// The --filter pattern, recorded in the report so a comparison knows why cells are absent.
+    var filter: String? = nil
 
     var reportPath: String { outDir + "/report.json" }
 
@@ -29,6 +31,7 @@ struct RunSession {
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
         (metadata.compilers, metadata.runners) = toolchain.tools(for: matrix)
         metadata.workarounds = toolchain.workarounds
+        metadata.filter = filter
         let live = LiveReport(metadata: metadata, path: out + "/report.json")
         live.save(complete: false)
         let interrupt = InterruptHandler { live.save(complete: false) }

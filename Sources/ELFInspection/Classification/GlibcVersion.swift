@@ -1,8 +1,8 @@
 /// GLIBC_x.y[.z] version names, compared numerically (GLIBC_2.10 is above GLIBC_2.9).
-enum GlibcVersion {
+package enum GlibcVersion {
     /// The numeric parts of "GLIBC_2.34", or nil for anything else (GLIBC_PRIVATE, GLIBCXX_3.4). Parsed on
     /// the UTF-8 bytes: this runs for every version name of every file.
-    static func components(_ name: String) -> [Int]? {
+    package static func components(_ name: String) -> [Int]? {
         var utf8 = name.utf8[...]
         guard utf8.starts(with: "GLIBC_".utf8) else { return nil }
         utf8 = utf8.dropFirst(6)
@@ -30,7 +30,7 @@ enum GlibcVersion {
     }
 
     /// The highest GLIBC_x.y[.z] among `names`, or nil when there is none.
-    static func maximum(of names: [String]) -> String? {
+    package static func maximum(of names: [String]) -> String? {
         var best: (name: String, parts: [Int])?
         for name in names {
             guard let parts = components(name) else { continue }

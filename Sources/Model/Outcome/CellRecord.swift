@@ -23,14 +23,30 @@ package struct CellRecord: Sendable, Codable, Equatable {
     package var notes: [String]
     /// The cell's log, relative to the report's directory.
     package var log: String?
+    /// Whether the fixture declares its stdout for this cell's target (`EXPECT-STDOUT`); nil in reports
+    /// written before the field existed. Where false, `toolgate compare` treats a changed stdout as a regression.
+    package var stdoutChecked: Bool?
+    /// Whether the fixture declares stdout per target (`EXPECT-STDOUT[t]`), so outputs of different
+    /// targets are not compared with each other; nil in older reports.
+    package var perTargetStdout: Bool?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
-        id = cell.id
-        fixture = cell.fixture.name
-        compiler = cell.compiler.name
-        target = cell.target.name
-        link = cell.link.rawValue
-        opt = cell.optID
+        self.init(
+            fixture: cell.fixture.name, compiler: cell.compiler.name, target: cell.target.name, link: cell.link.rawValue,
+            opt: cell.optID, status: status, reason: reason)
+        let annotations = cell.fixture.annotations
+        stdoutChecked = annotations.expectedStdout(target: cell.target.name) != nil
+        perTargetStdout = !annotations.expectedStdoutByTarget.isEmpty
+    }
+
+    /// A record from its axes alone (what a comparison needs; tests build reports this way).
+    package init(fixture: String, compiler: String, target: String, link: String, opt: String, status: CellStatus, reason: String? = nil) {
+        id = "\(fixture)/\(compiler)/\(target)/\(link)/\(opt)"
+        self.fixture = fixture
+        self.compiler = compiler
+        self.target = target
+        self.link = link
+        self.opt = opt
         self.status = status
         self.reason = reason
         exitCode = nil
@@ -43,6 +59,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
         violations = []
         notes = []
         log = nil
+        stdoutChecked = nil
+        perTargetStdout = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -51,6 +69,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case signal, stdout, stderr, commands
         case durationMs = "duration_ms"
         case elf, violations, notes, log
+        case stdoutChecked = "stdout_checked"
+        case perTargetStdout = "per_target_stdout"
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -75,5 +95,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encode(violations, forKey: .violations)
         try c.encode(notes, forKey: .notes)
         try c.encode(log, forKey: .log)
+        try c.encodeIfPresent(stdoutChecked, forKey: .stdoutChecked)
+        try c.encodeIfPresent(perTargetStdout, forKey: .perTargetStdout)
     }
 }

@@ -84,6 +84,9 @@ package struct RunMetadata: Sendable, Codable, Equatable {
     package var runners: [Tool]
     /// Adjustments toolgate made for this machine (the i686 asm/ include directory).
     package var workarounds: [String]
+    /// The `--filter` pattern the run was given; absent when every cell of the matrix was planned.
+    /// `toolgate compare` does not count a baseline cell the filter left out as a regression.
+    package var filter: String?
 
     package init(
         toolgateVersion: String, startedAt: String, commandLine: [String], host: Host, matrix: MatrixInfo,
@@ -107,6 +110,6 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case commandLine = "command_line"
-        case host, matrix, fixtures, jobs, compilers, runners, workarounds
+        case host, matrix, fixtures, jobs, compilers, runners, workarounds, filter
     }
 }

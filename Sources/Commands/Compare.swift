@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Model
+import Reporting
+
+/// `toolgate compare OLD NEW [--format text|json] [--out DIR] [--size-threshold P] [--known-failures FILE]`,
+/// or `toolgate compare REPORT` for one run's divergences.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare a run with a baseline run and name every regression with its evidence.",
+        discussion: """
+            OLD and NEW are report.json files; with one report, its divergences are reported (the same \
+            fixture printing different stdout across compilers, link modes, opt levels and targets).
+            Exit status: 0 no regression, 1 regressions (or, with one report, divergences), 2 a usage \
+            mistake, an unreadable report, reports of different matrices or an expired known failure.
+            Every kind of change is explained in docs/compare.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The baseline report.json and the new one (or one report alone).", valueName: "report"))
+    var reports: [String]
+
+    @Option(name: .long, help: "The output format.")
+    var format: ComparisonFormat = .text
+
+    @Option(name: .long, help: "Also write DIR/comparison.json.")
+    var out: String?
+
+    @OptionGroup var flags: ComparisonFlags
+
+    func validate() throws {
+        guard (1...2).contains(reports.count) else {
+            throw ValidationError("expected OLD NEW (two report.json files), or one report; got \(reports.count)")
+        }
+        try flags.validate()
+    }
+
+    func run() throws {
+        let options = try flags.options()
+        let comparison: Comparison
+        if reports.count == 2 {
+            let old = try ComparisonFrontend.load(reports[0]), new = try ComparisonFrontend.load(reports[1])
+            comparison = try ComparisonFrontend.compare(old: old, oldName: reports[0], new: new, newName: reports[1], options: options)
+        } else {
+            comparison = try ComparisonFrontend.selfCheck(try ComparisonFrontend.load(reports[0]), name: reports[0])
+        }
+        if let out { try ComparisonFrontend.writeJSON(comparison, outDir: out) }
+        switch format {
+        case .text: writeOut(ComparisonText.render(comparison, color: flags.useColor))
+        case .json: writeOut(ComparisonJSON.render(comparison))
+        }
+        if comparison.failsGate { throw ExitCode(1) }
+    }
+}
+
+enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// The flag wins; `auto` colours a terminal unless NO_COLOR is set to anything but "" (no-color.org).
+    func resolve(environment: [String: String], isTerminal: Bool) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+            return isTerminal
+        }
+    }
+}
+
+/// The comparison flags `compare` and `run --baseline` share.
+struct ComparisonFlags: ParsableArguments {
+    @Option(name: .long, help: "Percent of file-size growth that is a regression.")
+    var sizeThreshold: Double = 10
+
+    @Option(name: .long, help: "Known failures: lines of 'PATTERN YYYY-MM-DD REASON' (docs/compare.md).")
+    var knownFailures: String?
+
+    @Option(name: .long, help: "Colour the text: auto (a terminal, and NO_COLOR unset), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        guard sizeThreshold.isFinite, sizeThreshold >= 0 else { throw ValidationError("'--size-threshold' must be a percentage, 0 or more") }
+    }
+
+    /// The options, with the known-failures file read; its errors exit 2 naming file:line.
+    func options() throws -> ComparisonOptions {
+        var entries: [KnownFailure] = []
+        if let knownFailures { entries = try ComparisonFrontend.loadKnownFailures(knownFailures) }
+        return ComparisonOptions(sizeThreshold: sizeThreshold, knownFailures: entries)
+    }
+
+    var useColor: Bool {
+        color.resolve(environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
+    }
+}

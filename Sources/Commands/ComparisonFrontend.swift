@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Model
+import Reporting
+
+/// Reading, comparing and writing for `compare` and `run --baseline`; every error is printed and exits 2.
+enum ComparisonFrontend {
+    static func load(_ path: String) throws -> Report {
+        do {
+            return try ReportReader.load(path)
+        } catch {
+            writeErr("\(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    static func compare(old: Report, oldName: String, new: Report, newName: String, options: ComparisonOptions) throws -> Comparison {
+        do {
+            return try Comparator.compare(old: old, oldName: oldName, new: new, newName: newName, options: options)
+        } catch {
+            writeErr("toolgate: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    static func selfCheck(_ report: Report, name: String) throws -> Comparison {
+        do {
+            return try Comparator.selfCheck(report, name: name)
+        } catch {
+            writeErr("toolgate: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    static func loadKnownFailures(_ path: String) throws -> [KnownFailure] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            writeErr("\(path): error: cannot read the known-failures file\n")
+            throw ExitCode(2)
+        }
+        do {
+            return try KnownFailuresParser.parse(String(decoding: data, as: UTF8.self), file: path, today: today())
+        } catch {
+            writeErr("\(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    static func writeJSON(_ c: Comparison, outDir: String) throws {
+        let path = outDir + "/comparison.json"
+        do {
+            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            try AtomicFile.write(Data(ComparisonJSON.render(c).utf8), to: path)
+        } catch {
+            writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    /// YYYY-MM-DD in UTC.
+    static func today() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+}

@@ -1,0 +1,49 @@
+import ELFInspection
+import Foundation
+import Testing
+@testable import Model
+@testable import Reporting
+
+/// The comparison writers against files under Golden/. Re-record after an intended change with
+/// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --filter GoldenTests`, and read the diff.
+@Suite struct GoldenTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+
+    /// Every class and kind at least once.
+    static func comparison() throws -> Comparison {
+        var weak = Reports.facts()
+        weak.relro = .partial
+        weak.needed.append("libm.so.6")
+        weak.runpath = ["/home/builder/stage/lib"]
+        weak.buildID = "ffff"
+        let oldMeta = Reports.metadata(compilers: [("gcc", "x86_64"), ("clang", "x86_64")])
+        let old = Reports.report([
+            Reports.cell("crash"), Reports.cell("harden"), Reports.cell("fixed", status: .fail), Reports.cell("still", status: .timeout),
+            Reports.cell("out", stdout: "n=1\n", stdoutChecked: false), Reports.cell("gone"), Reports.cell("gone", compiler: "clang"),
+            Reports.cell("known"), Reports.cell("same"),
+        ], metadata: oldMeta)
+        var newMeta = Reports.metadata(sha256: "bbbb")
+        newMeta.startedAt = "2026-11-26T09:00:00Z"
+        let new = Reports.report([
+            Reports.cell("crash", status: .crash, elf: nil), Reports.cell("harden", elf: weak), Reports.cell("fixed"),
+            Reports.cell("still", status: .timeout), Reports.cell("out", stdout: "n=2\n", stdoutChecked: false),
+            Reports.cell("known", status: .fail), Reports.cell("same"), Reports.cell("same", link: "static", stdout: "bye\n"),
+            Reports.cell("fresh", status: .fail),
+        ], metadata: newMeta)
+        let known = [KnownFailure(pattern: "known/*", expires: "2099-01-01", reason: "bug 7", location: "known.txt:1")]
+        return try Comparator.compare(old: old, new: new, options: ComparisonOptions(knownFailures: known))
+    }
+
+    @Test(arguments: ["comparison.txt", "comparison.json"])
+    func matchesTheGoldenFile(_ name: String) throws {
+        let c = try Self.comparison()
+        let actual = name.hasSuffix(".json") ? ComparisonJSON.render(c) : ComparisonText.render(c, color: false)
+        let path = Self.directory + "/" + name
+        if ProcessInfo.processInfo.environment["TOOLGATE_RECORD_GOLDEN"] != nil {
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs; re-record with TOOLGATE_RECORD_GOLDEN=1 if the change is intended")
+    }
+}
