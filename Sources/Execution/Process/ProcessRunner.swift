@@ -14,12 +14,12 @@ package enum ProcessRunner {
         guard let command = argv.first, resolve(command, in: request.cwd) != nil else {
             let name = argv.first ?? "(empty)"
             try? "toolgate: '\(name)': command not found\n".write(toFile: request.stderrPath, atomically: false, encoding: .utf8)
-            FileManager.default.createFile(atPath: request.stdoutPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: request.stdoutPath, contents: nil)
             return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: "'\(name)': command not found")
         }
         let fm = FileManager.default
-        fm.createFile(atPath: request.stdoutPath, contents: nil)
-        fm.createFile(atPath: request.stderrPath, contents: nil)
+        _ = fm.createFile(atPath: request.stdoutPath, contents: nil)  // a failure shows below as no FileHandle
+        _ = fm.createFile(atPath: request.stderrPath, contents: nil)
         guard let out = FileHandle(forWritingAtPath: request.stdoutPath),
               let err = FileHandle(forWritingAtPath: request.stderrPath),
               let input = FileHandle(forReadingAtPath: "/dev/null")
