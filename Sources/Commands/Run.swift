@@ -3,7 +3,7 @@ import ELFInspection
 import Foundation
 import Model
 
-/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN]`.
+/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json.",
@@ -33,8 +33,11 @@ struct Run: AsyncParsableCommand {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
         let fixtures = try matrixOptions.discover(matrix)
-        let plan = Plan.make(matrix: matrix, fixtures: fixtures, filter: selection.cellFilter)
-        let session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
+        let plan = selection.plan(matrix: matrix, fixtures: fixtures)
+        var session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
+        session.shard = selection.parsedShard
+        session.filter = selection.filter
+        session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         let records = try await session.run()
         if records.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
     }
