@@ -6,8 +6,10 @@ import Model
 package enum ReportReader {
     package struct Failure: Error, CustomStringConvertible {
         package var file: String
+        /// `line:column` (1-based) when the JSON itself is broken.
+        package var location: String? = nil
         package var detail: String
-        package var description: String { "\(file): error: \(detail)" }
+        package var description: String { "\(file)\(location.map { ":" + $0 } ?? ""): error: \(detail)" }
     }
 
     package static func read(_ path: String) throws(Failure) -> Report {
@@ -21,6 +23,9 @@ package enum ReportReader {
         do {
             report = try JSONDecoder().decode(Report.self, from: data)
         } catch let error as DecodingError {
+            if let syntax = JSONSyntaxError.locate(in: data) {
+                throw Failure(file: path, location: syntax.location, detail: "malformed report: not valid JSON: \(syntax.message)")
+            }
             throw Failure(file: path, detail: "malformed report: " + describe(error))
         } catch {
             throw Failure(file: path, detail: "malformed report: \(reason(error))")
