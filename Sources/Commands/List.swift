@@ -12,7 +12,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let matrix = try matrixOptions.load()
-        let plan = Plan.make(matrix: matrix, fixtures: try matrixOptions.discover(matrix), filter: selection.cellFilter)
+        let plan = selection.plan(matrix: matrix, fixtures: try matrixOptions.discover(matrix))
         var text = ""
         for cell in plan.cells {
             text += cell.id + (cell.unsupported.map { "  unsupported: \($0)" } ?? "") + "\n"

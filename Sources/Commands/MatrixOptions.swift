@@ -35,7 +35,24 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: "Only cells whose id matches: a glob with * and ?, else a substring (e.g. 'gcc/aarch64').")
     var filter: String?
 
+    @Option(name: .long, help: "Only the K-th of N disjoint parts of the cells (1 ≤ K ≤ N); a build unit stays in one part.")
+    var shard: String?
+
     var cellFilter: CellFilter? { filter.map(CellFilter.init) }
+
+    /// The parsed `--shard`; nil when not given.
+    var parsedShard: Shard? { shard.flatMap(Shard.init(parsing:)) }
+
+    func validate() throws {
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("'--shard' must be K/N with 1 ≤ K ≤ N (e.g. '2/4'), got '\(shard)'")
+        }
+    }
+
+    /// The cells of the matrix over the fixtures, filtered, then restricted to the shard.
+    func plan(matrix: Matrix, fixtures: [Fixture]) -> Plan {
+        Plan.make(matrix: matrix, fixtures: fixtures, filter: cellFilter).restricted(to: parsedShard)
+    }
 }
 
 func writeOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }

@@ -4,7 +4,7 @@ import Foundation
 import Model
 import Reporting
 
-/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN]`.
+/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json.",
@@ -45,9 +45,11 @@ struct Run: AsyncParsableCommand {
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)
         let options = try comparison.options()
-        let plan = Plan.make(matrix: matrix, fixtures: fixtures, filter: selection.cellFilter)
-        let session = RunSession(
-            matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments, filter: selection.filter)
+        let plan = selection.plan(matrix: matrix, fixtures: fixtures)
+        var session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
+        session.shard = selection.parsedShard
+        session.filter = selection.filter
+        session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         let records = try await session.run()
         if let old, let baseline {
             let new = try ComparisonFrontend.load(session.reportPath)

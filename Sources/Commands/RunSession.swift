@@ -15,8 +15,10 @@ struct RunSession {
     var outDir: String
     var jobs: Int
     var commandLine: [String]
-    /// The --filter pattern, recorded in the report so a comparison knows why cells are absent.
-    var filter: String? = nil
+    /// Recorded in the report's metadata: the part of the plan (`--shard`), `--filter`, the plan's axes.
+    var shard: Shard?
+    var filter: String?
+    var axes: PlanAxes?
 
     var reportPath: String { outDir + "/report.json" }
 
@@ -31,12 +33,15 @@ struct RunSession {
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
         (metadata.compilers, metadata.runners) = toolchain.tools(for: matrix)
         metadata.workarounds = toolchain.workarounds
+        metadata.shard = shard
         metadata.filter = filter
+        metadata.axes = axes
         let live = LiveReport(metadata: metadata, path: out + "/report.json")
         live.save(complete: false)
         let interrupt = InterruptHandler { live.save(complete: false) }
 
-        writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)' (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
+        let part = shard.map { ", shard \($0)" } ?? ""
+        writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
         for w in toolchain.workarounds { writeErr("toolgate: note: \(w)\n") }
         let progress = Progress(total: plan.cells.count)
         let runner = MatrixRunner(

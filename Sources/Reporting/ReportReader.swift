@@ -8,7 +8,7 @@ package struct ReportReadError: Error, Sendable, Equatable, CustomStringConverti
     package var description: String { "\(file): error: \(message)" }
 }
 
-/// Reads report.json files for `compare` and `run --baseline`, turning every failure into an error that
+/// Reads report.json files for `compare`, `run --baseline` and `merge`, turning every failure into an error that
 /// names the file (and, for malformed JSON, the line and column or the field) instead of a crash.
 package enum ReportReader {
     package static func load(_ path: String) throws(ReportReadError) -> Report {
@@ -32,13 +32,18 @@ package enum ReportReader {
             let place = JSONPlace.of(message: message, in: data)
             throw ReportReadError(file: place.map { "\(file):\($0.line):\($0.column)" } ?? file, message: "not valid JSON: \(message)")
         }
+        let report: Report
         do {
-            return try JSONDecoder().decode(Report.self, from: data)
+            report = try JSONDecoder().decode(Report.self, from: data)
         } catch let error as DecodingError {
             throw ReportReadError(file: file, message: "not a toolgate report: \(describe(error))")
         } catch {
             throw ReportReadError(file: file, message: "not a toolgate report: \(error)")
         }
+        guard report.schemaVersion == Report.schemaVersion else {
+            throw ReportReadError(file: file, message: "schema_version \(report.schemaVersion) is not \(Report.schemaVersion), the one this toolgate reads")
+        }
+        return report
     }
 
     private static func syntaxMessage(_ error: any Error, data: Data) -> String {

@@ -84,9 +84,12 @@ package struct RunMetadata: Sendable, Codable, Equatable {
     package var runners: [Tool]
     /// Adjustments toolgate made for this machine (the i686 asm/ include directory).
     package var workarounds: [String]
-    /// The `--filter` pattern the run was given; absent when every cell of the matrix was planned.
-    /// `toolgate compare` does not count a baseline cell the filter left out as a regression.
+    /// The part of the plan this run did (`--shard K/N`); absent for a whole run and for a merged report.
+    package var shard: Shard?
+    /// `--filter`, when one was given; absent otherwise.
     package var filter: String?
+    /// The order of each axis in the plan, so shard reports can be merged back into plan order.
+    package var axes: PlanAxes?
 
     package init(
         toolgateVersion: String, startedAt: String, commandLine: [String], host: Host, matrix: MatrixInfo,
@@ -103,6 +106,9 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         self.compilers = compilers
         self.runners = runners
         self.workarounds = workarounds
+        self.shard = nil
+        self.filter = nil
+        self.axes = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -110,6 +116,6 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case commandLine = "command_line"
-        case host, matrix, fixtures, jobs, compilers, runners, workarounds, filter
+        case host, matrix, fixtures, jobs, compilers, runners, workarounds, shard, filter, axes
     }
 }
