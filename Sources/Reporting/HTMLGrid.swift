@@ -50,9 +50,9 @@ struct HTMLGrid {
         for s in CellStatus.allCases { h += "<span class=\"s-\(s.rawValue)\">\(e(String(s.symbol))) \(s.rawValue)</span>" }
         if ctx.comparison?.old != nil {
             h += "<span class=\"s-missing\">? missing</span><span class=\"s-expected\">x expected</span>"
-            h += "<span class=\"s-pass\" style=\"outline:3px solid #b00020;outline-offset:-3px\">regression</span>"
+            h += "<span class=\"s-pass reg\">regression</span>"
         }
-        h += "</p>\n<table class=\"grid\">\n<tr><th></th>"
+        h += "</p>\n<table class=\"grid\">\n<tr><th class=\"fx\" style=\"vertical-align:bottom\">fixture \\ configuration</th>"
         for c in configurations { h += "<th class=\"cfg\">\(e(c))</th>" }
         h += "</tr>\n"
         for f in fixtures {

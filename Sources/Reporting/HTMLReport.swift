@@ -13,8 +13,8 @@ package enum HTMLReport {
         h += "<title>toolgate: \(e(r.metadata.matrix.name))</title>\n<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
         h += header(ctx)
         let order = HTMLGrid(ctx)
-        if let c = ctx.comparison { h += regressions(c, order) }
         h += order.render()
+        if let c = ctx.comparison { h += regressions(c, order) }
         h += "<h2>Cells</h2>\n"
         for cell in order.detailOrder { h += HTMLCellDetail.render(cell, ctx, anchor: order.anchor(cell.id)) }
         for missing in ctx.missingRegressions { h += HTMLCellDetail.missing(missing, anchor: order.anchor(missing.id)) }
@@ -42,20 +42,36 @@ package enum HTMLReport {
         for s in CellStatus.allCases where (r.summary[s.rawValue] ?? 0) > 0 {
             h += "<span class=\"s-\(s.rawValue)\">\(s.rawValue) \(r.summary[s.rawValue] ?? 0)</span>"
         }
+        if let c = ctx.comparison, c.old != nil {
+            let regressed = Set(c.regressions.map(\.cell)).count
+            h += "<span class=\"\(regressed > 0 ? "s-fail reg" : "s-pass")\">regressed cells \(regressed)</span>"
+            for cls in [CellClass.fixed, .expected, .new, .missing] where !c.cells(cls).isEmpty {
+                h += "<span class=\"s-unsupported\">\(cls.rawValue) \(c.cells(cls).count)</span>"
+            }
+        }
         h += "</p>\n"
         h += "<details><summary>toolchains</summary><pre>\(e(ComparisonHeader.toolchains(m).joined(separator: "\n")))</pre></details>\n"
         return h + "</header>\n"
     }
 
+    /// One row per regressed cell, its changes stacked: the grid shows where, this says what.
     private static func regressions(_ c: Comparison, _ grid: HTMLGrid) -> String {
         let list = c.regressions
         guard !list.isEmpty else { return "" }
         let e = HTMLText.escape
-        var h = "<h2>Regressions (\(list.count))</h2>\n<table class=\"changes\">\n"
-        h += "<tr><th>cell</th><th>kind</th><th>field</th><th>before</th><th>after</th><th>evidence</th></tr>\n"
+        var cells: [String] = []
+        var byCell: [String: [Change]] = [:]
         for ch in list {
-            h += "<tr class=\"reg\"><td><a href=\"#\(grid.anchor(ch.cell))\">\(e(ch.cell))</a></td><td>\(ch.kind.rawValue)</td>"
-            h += "<td>\(e(ch.field))</td><td>\(e(ch.before ?? "(none)"))</td><td>\(e(ch.after ?? "(none)"))</td><td>\(e(ch.evidence))</td></tr>\n"
+            if byCell[ch.cell] == nil { cells.append(ch.cell) }
+            byCell[ch.cell, default: []].append(ch)
+        }
+        var h = "<h2>Regressions (\(list.count) in \(cells.count) cell\(cells.count == 1 ? "" : "s"))</h2>\n<table class=\"changes\">\n"
+        h += "<tr><th>cell</th><th>what got worse: before → after (evidence)</th></tr>\n"
+        for cell in cells {
+            let lines = (byCell[cell] ?? []).map { ch in
+                "\(ch.kind == .elf ? "" : ch.kind.rawValue + " ")<b>\(e(ch.field))</b>: \(e(ch.before ?? "(none)")) → \(e(ch.after ?? "(none)")) <span class=\"ev\">(\(e(ch.evidence)))</span>"
+            }
+            h += "<tr class=\"reg\"><td><a href=\"#\(grid.anchor(cell))\">\(e(cell))</a></td><td>\(lines.joined(separator: "<br>"))</td></tr>\n"
         }
         return h + "</table>\n"
     }

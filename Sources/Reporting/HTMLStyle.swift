@@ -10,7 +10,7 @@ enum HTMLStyle {
         .grid th.cfg{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-size:12px;white-space:nowrap}
         .grid th.fx{font-weight:normal;font-family:ui-monospace,Menlo,monospace;font-size:12px;white-space:nowrap}
         .grid td{padding:0;width:26px;height:22px;text-align:center}.grid td a{display:block;color:inherit;text-decoration:none;font:600 12px ui-monospace,monospace;line-height:22px}
-        .grid td.none{background:#fff}.grid td.reg{outline:3px solid #b00020;outline-offset:-3px}
+        .grid td.none{background:#fff}.grid td.reg,.counts .reg,.legend .reg{outline:3px solid #b00020;outline-offset:-3px;background-image:repeating-linear-gradient(45deg,rgba(176,0,32,.28) 0 3px,transparent 3px 7px)}
         .s-pass{background:#c8ebd0}.s-fail,.s-crash,.s-timeout{background:#f4b4b4}.s-compile-error,.s-link-error{background:#f7d19c}
         .s-policy{background:#dcc4f2}.s-unsupported{background:#e4e4e4;color:#666}.s-skipped{background:#f0f0f0;color:#888}
         .s-missing{background:#444;color:#fff}.s-expected{background:#fff0a8}
@@ -19,7 +19,7 @@ enum HTMLStyle {
         .badge{display:inline-block;padding:0 6px;border-radius:8px;margin-right:6px}
         pre{background:#f3f3f3;padding:6px;overflow:auto;max-height:24em;white-space:pre-wrap;word-break:break-all;font-size:12px;margin:2px 0 8px}
         code.cmd{display:block;font-size:12px;background:#eef3fb;padding:4px 6px;white-space:pre-wrap;word-break:break-all}
-        .step{color:#555;font-size:12px;margin-top:6px}tr.reg td{background:#fde8e8}tr.info td{color:#555}
+        .step{color:#555;font-size:12px;margin-top:6px}tr.reg td{background:#fde8e8}.ev{color:#666}tr.info td{color:#555}
         .legend span{display:inline-block;padding:0 6px;margin-right:4px;border-radius:3px;font-size:12px}
         """
 
