@@ -3,7 +3,7 @@ import Foundation
 import Model
 import Reporting
 
-/// `toolgate compare OLD NEW [--format text|json] [--out DIR] [--size-threshold P] [--known-failures FILE]`,
+/// `toolgate compare OLD NEW [--format text|json|markdown|junit|html] [--out DIR] [--size-threshold P] [--known-failures FILE]`,
 /// or `toolgate compare REPORT` for one run's divergences.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +13,8 @@ struct Compare: ParsableCommand {
             fixture printing different stdout across compilers, link modes, opt levels and targets).
             Exit status: 0 no regression, 1 regressions (or, with one report, divergences), 2 a usage \
             mistake, an unreadable report, reports of different matrices or an expired known failure.
+            --format markdown, junit and html print summary.md, junit.xml and index.html of the new run with \
+            the comparison (docs/reports.md); --out DIR writes them all with comparison.json.
             Every kind of change is explained in docs/compare.md.
             """)
 
@@ -22,7 +24,7 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "The output format.")
     var format: ComparisonFormat = .text
 
-    @Option(name: .long, help: "Also write DIR/comparison.json.")
+    @Option(name: .long, help: "Also write DIR/comparison.json, junit.xml, summary.md and index.html.")
     var out: String?
 
     @OptionGroup var flags: ComparisonFlags
@@ -37,23 +39,33 @@ struct Compare: ParsableCommand {
     func run() throws {
         let options = try flags.options()
         let comparison: Comparison
+        let new: Report
         if reports.count == 2 {
-            let old = try ComparisonFrontend.load(reports[0]), new = try ComparisonFrontend.load(reports[1])
+            let old = try ComparisonFrontend.load(reports[0])
+            new = try ComparisonFrontend.load(reports[1])
             comparison = try ComparisonFrontend.compare(old: old, oldName: reports[0], new: new, newName: reports[1], options: options)
         } else {
-            comparison = try ComparisonFrontend.selfCheck(try ComparisonFrontend.load(reports[0]), name: reports[0])
+            new = try ComparisonFrontend.load(reports[0])
+            comparison = try ComparisonFrontend.selfCheck(new, name: reports[0])
         }
-        if let out { try ComparisonFrontend.writeJSON(comparison, outDir: out) }
+        let context = ReportContext(report: new, comparison: comparison)
+        if let out {
+            try ComparisonFrontend.writeJSON(comparison, outDir: out)
+            try ComparisonFrontend.writeReports(context, outDir: out)
+        }
         switch format {
         case .text: writeOut(ComparisonText.render(comparison, color: flags.useColor))
         case .json: writeOut(ComparisonJSON.render(comparison))
+        case .markdown: writeOut(MarkdownSummary.render(context))
+        case .junit: writeOut(JUnitWriter.render(context))
+        case .html: writeOut(HTMLReport.render(context))
         }
         if comparison.failsGate { throw ExitCode(1) }
     }
 }
 
 enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, markdown, junit, html
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

@@ -56,6 +56,16 @@ enum ComparisonFrontend {
         }
     }
 
+    /// junit.xml, summary.md and index.html into `outDir` (docs/reports.md).
+    static func writeReports(_ context: ReportContext, outDir: String) throws {
+        do {
+            try ReportFiles.write(context, to: outDir)
+        } catch {
+            writeErr("toolgate: error: cannot write the reports into '\(outDir)': \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+    }
+
     /// YYYY-MM-DD in UTC.
     static func today() -> String {
         let f = DateFormatter()

@@ -7,17 +7,19 @@ import Reporting
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json.",
+        abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
         discussion: """
             Exit status: 0 when every cell passed, or is unsupported or skipped; 1 when any cell failed;
             2 for a bad matrix or fixtures directory. With --baseline, the comparison decides instead: 1 when
             anything regressed (docs/compare.md), 2 for an unreadable baseline. The report's schema is in docs/report-schema.md.
+            Beside report.json go junit.xml, summary.md and index.html (docs/reports.md); with --baseline they \
+            include the comparison.
             """)
 
     @OptionGroup var matrixOptions: MatrixOptions
     @OptionGroup var selection: SelectionOptions
 
-    @Option(name: .long, help: "Output directory: report.json, logs/, work/.")
+    @Option(name: .long, help: "Output directory: report.json, junit.xml, summary.md, index.html, logs/, work/.")
     var out: String = "reports/latest"
 
     @Option(name: [.customShort("j"), .long], help: "Build units run in parallel (default: the number of cores).")
@@ -51,14 +53,16 @@ struct Run: AsyncParsableCommand {
         session.filter = selection.filter
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         let records = try await session.run()
+        let new = try ComparisonFrontend.load(session.reportPath)
         if let old, let baseline {
-            let new = try ComparisonFrontend.load(session.reportPath)
             let result = try ComparisonFrontend.compare(old: old, oldName: baseline, new: new, newName: session.reportPath, options: options)
             try ComparisonFrontend.writeJSON(result, outDir: out)
+            try ComparisonFrontend.writeReports(ReportContext(report: new, comparison: result), outDir: out)
             writeOut("\n" + ComparisonText.render(result, color: comparison.useColor))
             if result.failsGate { throw ExitCode(1) }
             return
         }
+        try ComparisonFrontend.writeReports(ReportContext(report: new), outDir: out)
         if records.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
     }
 }

@@ -25,7 +25,7 @@ struct RunSession {
     func run() async throws -> [CellRecord] {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
-        for owned in ["work", "logs", "report.json"] { try? fm.removeItem(atPath: out + "/" + owned) }
+        for owned in ["work", "logs", "report.json", "comparison.json"] + ReportFiles.names { try? fm.removeItem(atPath: out + "/" + owned) }
         let workDir = out + "/work"
         try fm.createDirectory(atPath: workDir, withIntermediateDirectories: true)
 

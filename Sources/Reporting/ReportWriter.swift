@@ -18,6 +18,11 @@ package enum ReportWriter {
 
     /// A readable log of one cell: every command with its directory, environment, result and output.
     package static func writeLog(_ record: CellRecord, outDir: String) throws {
+        try AtomicFile.write(Data(logText(record).utf8), to: outDir + "/" + logPath(for: record.id))
+    }
+
+    /// The text of a cell's log (also the body of its JUnit failure).
+    package static func logText(_ record: CellRecord) -> String {
         var text = "cell \(record.id)\nstatus \(record.status.rawValue)"
         if let reason = record.reason { text += ": \(reason)" }
         text += "\n"
@@ -34,6 +39,6 @@ package enum ReportWriter {
             if !c.stdout.isEmpty { text += "-- stdout\n\(c.stdout)" + (c.stdout.hasSuffix("\n") ? "" : "\n") }
             if !c.stderr.isEmpty { text += "-- stderr\n\(c.stderr)" + (c.stderr.hasSuffix("\n") ? "" : "\n") }
         }
-        try AtomicFile.write(Data(text.utf8), to: outDir + "/" + logPath(for: record.id))
+        return text
     }
 }

@@ -59,6 +59,21 @@ struct CompareCommandTests {
         #expect(first["before"] as? String == "true")
         #expect(first["after"] as? String == "false")
         #expect(FileManager.default.fileExists(atPath: dir.path("cmp/comparison.json")))
+        for name in ["junit.xml", "summary.md", "index.html"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path("cmp/\(name)")), "compare --out writes \(name)")
+        }
+    }
+
+    @Test(arguments: [("markdown", "| Cell | Kind | Field | Before → After | Evidence |"), ("junit", "<failure type=\"regression\""), ("html", "<!DOCTYPE html>")])
+    func otherFormatsPrintTheReportFiles(_ format: String, _ marker: String) throws {
+        let dir = try TempDir()
+        var weak = Self.facts()
+        weak.bindNow = false
+        let a = try Self.write(Self.report(), dir, "a.json"), b = try Self.write(Self.report(elf: weak), dir, "b.json")
+        let run = try ToolgateBinary.run(["compare", a, b, "--format", format])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains(marker), "\(run.stdout)")
+        #expect(run.stdout.contains("bind_now"))
     }
 
     @Test func colourFollowsTheFlagAndNoColor() throws {

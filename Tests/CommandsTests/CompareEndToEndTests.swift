@@ -72,6 +72,9 @@ struct CompareEndToEndTests {
 
         let base = try ToolgateBinary.run(["run", try Self.matrix(dir, "base"), "--out", dir.path("base"), "-j", "2"], timeout: 240)
         try #require(base.status == 0, "the healthy baseline must pass:\n\(base.stdout)\(base.stderr)")
+        for name in ["report.json", "junit.xml", "summary.md", "index.html"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path("base/\(name)")), "every run writes \(name)")
+        }
         let baseline = dir.path("base/report.json")
 
         let hello = "hello/gcc/x86_64/shared-libgcc/O2"
@@ -96,6 +99,10 @@ struct CompareEndToEndTests {
                 r["cell"] as? String == c.cell && ((r["field"] as? String)?.hasSuffix(c.field) ?? false)
             }
             #expect(hit != nil, "\(c.name): no '\(c.field)' regression of \(c.cell) in \(result.regressions)")
+            let junit = (try? String(contentsOfFile: out + "/junit.xml", encoding: .utf8)) ?? ""
+            #expect(junit.contains("<failure type=\"regression\""), "\(c.name): junit.xml names no regression")
+            let summary = (try? String(contentsOfFile: out + "/summary.md", encoding: .utf8)) ?? ""
+            #expect(summary.contains("### Regressions ("), "\(c.name): summary.md has no regressions table")
         }
 
         let rerun = try ToolgateBinary.run(
@@ -105,6 +112,8 @@ struct CompareEndToEndTests {
         let healthy = try Self.comparison(dir.path("rerun"))
         #expect(healthy.regressions.isEmpty, "\(healthy.regressions)")
         #expect(healthy.summary["unchanged"] == 6)
+        let summary = (try? String(contentsOfFile: dir.path("rerun/summary.md"), encoding: .utf8)) ?? ""
+        #expect(summary.contains("**OK: no regression"), "\(summary)")
         let compare = try ToolgateBinary.run(["compare", baseline, dir.path("rerun/report.json"), "--format", "json"])
         #expect(compare.status == 0, "\(compare.stdout)\(compare.stderr)")
     }

@@ -10,7 +10,10 @@ import Testing
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
 
     /// Every class and kind at least once.
-    static func comparison() throws -> Comparison {
+    static func comparison() throws -> Comparison { try pair().comparison }
+
+    /// The new run and its comparison with the baseline.
+    static func pair() throws -> (new: Report, comparison: Comparison) {
         var weak = Reports.facts()
         weak.relro = .partial
         weak.needed.append("libm.so.6")
@@ -31,7 +34,7 @@ import Testing
             Reports.cell("fresh", status: .fail),
         ], metadata: newMeta)
         let known = [KnownFailure(pattern: "known/*", expires: "2099-01-01", reason: "bug 7", location: "known.txt:1")]
-        return try Comparator.compare(old: old, new: new, options: ComparisonOptions(knownFailures: known))
+        return (new, try Comparator.compare(old: old, new: new, options: ComparisonOptions(knownFailures: known)))
     }
 
     @Test(arguments: ["comparison.txt", "comparison.json"])

@@ -1,0 +1,81 @@
+import Model
+
+/// The grid of index.html: fixtures down, configurations across, one coloured link per cell; fixtures with
+/// a regression first, then those with a failure, then the rest in the run's order.
+struct HTMLGrid {
+    private let ctx: ReportContext
+    private var anchors: [String: String] = [:]
+    private var fixtures: [String] = []
+    private var configurations: [String] = []
+    private var byKey: [String: CellRecord] = [:]
+
+    init(_ ctx: ReportContext) {
+        self.ctx = ctx
+        var seenFixture = Set<String>(), seenConfig = Set<String>()
+        for (i, c) in ctx.report.cells.enumerated() {
+            anchors[c.id] = "c\(i)"
+            byKey[c.id] = c
+            if seenFixture.insert(c.fixture).inserted { fixtures.append(c.fixture) }
+            if seenConfig.insert(c.configuration).inserted { configurations.append(c.configuration) }
+        }
+        for (i, m) in ctx.missingRegressions.enumerated() {
+            anchors[m.id] = "m\(i)"
+            let (fixture, config) = ReportContext.split(m.id)
+            if seenFixture.insert(fixture).inserted { fixtures.append(fixture) }
+            if seenConfig.insert(config).inserted { configurations.append(config) }
+        }
+        let rank = Dictionary(grouping: Array(anchors.keys)) { ReportContext.split($0).fixture }.mapValues { ids in
+            ids.contains { !ctx.regressions(of: $0).isEmpty } ? 0 : ids.contains { byKey[$0]?.status.isFailure ?? false } ? 1 : 2
+        }
+        fixtures = fixtures.enumerated().sorted { a, b in
+            let ra = rank[a.element] ?? 2, rb = rank[b.element] ?? 2
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func anchor(_ id: String) -> String { anchors[id] ?? "" }
+
+    /// Regressed cells first, then failing ones, then the rest, each in the run's order.
+    var detailOrder: [CellRecord] {
+        let cells = ctx.report.cells
+        func rank(_ c: CellRecord) -> Int { !ctx.regressions(of: c.id).isEmpty ? 0 : c.status.isFailure ? 1 : 2 }
+        return cells.enumerated().sorted { a, b in
+            rank(a.element) != rank(b.element) ? rank(a.element) < rank(b.element) : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func render() -> String {
+        let e = HTMLText.escape
+        var h = "<h2>Grid</h2>\n<p class=\"legend\">"
+        for s in CellStatus.allCases { h += "<span class=\"s-\(s.rawValue)\">\(e(String(s.symbol))) \(s.rawValue)</span>" }
+        if ctx.comparison?.old != nil {
+            h += "<span class=\"s-missing\">? missing</span><span class=\"s-expected\">x expected</span>"
+            h += "<span class=\"s-pass reg\">regression</span>"
+        }
+        h += "</p>\n<table class=\"grid\">\n<tr><th class=\"fx\" style=\"vertical-align:bottom\">fixture \\ configuration</th>"
+        for c in configurations { h += "<th class=\"cfg\">\(e(c))</th>" }
+        h += "</tr>\n"
+        for f in fixtures {
+            h += "<tr><th class=\"fx\">\(e(f))</th>"
+            for c in configurations { h += cell("\(f)/\(c)") }
+            h += "</tr>\n"
+        }
+        return h + "</table>\n"
+    }
+
+    private func cell(_ id: String) -> String {
+        let e = HTMLText.escape
+        guard let a = anchors[id] else { return "<td class=\"none\"></td>" }
+        let reg = ctx.regressions(of: id)
+        let regClass = reg.isEmpty ? "" : " reg"
+        let title = reg.isEmpty ? "" : "\nregression: " + reg.map(ReportContext.describe).joined(separator: "\n")
+        guard let record = byKey[id] else {
+            return "<td class=\"s-missing\(regClass)\"><a href=\"#\(a)\" title=\"\(e(id)): missing\(title)\">?</a></td>"
+        }
+        let expected = ctx.comparison(of: id)?.cellClass == .expected
+        let cls = expected ? "s-expected" : "s-\(record.status.rawValue)"
+        let symbol = expected ? "x" : String(record.status.symbol)
+        let tip = "\(id): \(record.status.rawValue)" + (record.reason.map { " — \($0)" } ?? "") + title
+        return "<td class=\"\(cls)\(regClass)\"><a href=\"#\(a)\" title=\"\(e(SafeText.line(tip, limit: 600)))\">\(e(symbol))</a></td>"
+    }
+}

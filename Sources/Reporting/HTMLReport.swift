@@ -1,0 +1,78 @@
+import Model
+
+/// index.html: one self-contained page (inline CSS and script, nothing from the network). A grid of
+/// fixtures × configurations coloured by status, regressions first when there is a baseline; every cell
+/// opens to its commands, output, ELF facts and its changes from the baseline. Everything that came from
+/// a program or a file is escaped (`HTMLText`).
+package enum HTMLReport {
+    package static func render(_ ctx: ReportContext) -> String {
+        let r = ctx.report
+        let e = HTMLText.escape
+        var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>toolgate: \(e(r.metadata.matrix.name))</title>\n<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
+        h += header(ctx)
+        let order = HTMLGrid(ctx)
+        h += order.render()
+        if let c = ctx.comparison { h += regressions(c, order) }
+        h += "<h2>Cells</h2>\n"
+        for cell in order.detailOrder { h += HTMLCellDetail.render(cell, ctx, anchor: order.anchor(cell.id)) }
+        for missing in ctx.missingRegressions { h += HTMLCellDetail.missing(missing, anchor: order.anchor(missing.id)) }
+        h += "<script>\n\(HTMLStyle.script)\n</script>\n</body>\n</html>\n"
+        return h
+    }
+
+    private static func header(_ ctx: ReportContext) -> String {
+        let r = ctx.report, m = r.metadata, e = HTMLText.escape
+        let failing = r.cells.filter { $0.status.isFailure }.count
+        let (verdict, fails) = ctx.comparison.map { (ComparisonText.verdict($0), $0.failsGate) }
+            ?? (failing == 0 ? "OK: every cell passed or was not applicable" : "FAIL: \(failing) failing cell\(failing == 1 ? "" : "s")", failing > 0)
+        var h = "<header>\n<h1>toolgate: \(e(m.matrix.name))</h1>\n"
+        h += "<p class=\"verdict \(fails ? "fail" : "ok")\">\(e(verdict))</p>\n"
+        h += "<p class=\"meta\">\(r.cells.count) cells, started \(e(m.startedAt))\(m.finishedAt.map { ", finished \(e($0))" } ?? "")"
+        h += r.complete ? "" : " — <strong>incomplete run</strong>"
+        h += "<br>host \(e(ComparisonHeader.host(m))); matrix \(e(m.matrix.path)) (sha256 \(e(String(m.matrix.sha256.prefix(12)))))"
+        if let f = m.filter { h += "; --filter \(e(f))" }
+        h += "</p>\n"
+        if let old = ctx.comparison?.old {
+            h += "<p class=\"meta\">baseline: started \(e(old.startedAt)) on \(e(ComparisonHeader.host(old)))</p>\n"
+        }
+        for w in ctx.comparison?.warnings ?? [] { h += "<p class=\"meta\">warning: \(e(w))</p>\n" }
+        h += "<p class=\"counts\">"
+        for s in CellStatus.allCases where (r.summary[s.rawValue] ?? 0) > 0 {
+            h += "<span class=\"s-\(s.rawValue)\">\(s.rawValue) \(r.summary[s.rawValue] ?? 0)</span>"
+        }
+        if let c = ctx.comparison, c.old != nil {
+            let regressed = Set(c.regressions.map(\.cell)).count
+            h += "<span class=\"\(regressed > 0 ? "s-fail reg" : "s-pass")\">regressed cells \(regressed)</span>"
+            for cls in [CellClass.fixed, .expected, .new, .missing] where !c.cells(cls).isEmpty {
+                h += "<span class=\"s-unsupported\">\(cls.rawValue) \(c.cells(cls).count)</span>"
+            }
+        }
+        h += "</p>\n"
+        h += "<details><summary>toolchains</summary><pre>\(e(ComparisonHeader.toolchains(m).joined(separator: "\n")))</pre></details>\n"
+        return h + "</header>\n"
+    }
+
+    /// One row per regressed cell, its changes stacked: the grid shows where, this says what.
+    private static func regressions(_ c: Comparison, _ grid: HTMLGrid) -> String {
+        let list = c.regressions
+        guard !list.isEmpty else { return "" }
+        let e = HTMLText.escape
+        var cells: [String] = []
+        var byCell: [String: [Change]] = [:]
+        for ch in list {
+            if byCell[ch.cell] == nil { cells.append(ch.cell) }
+            byCell[ch.cell, default: []].append(ch)
+        }
+        var h = "<h2>Regressions (\(list.count) in \(cells.count) cell\(cells.count == 1 ? "" : "s"))</h2>\n<table class=\"changes\">\n"
+        h += "<tr><th>cell</th><th>what got worse: before → after (evidence)</th></tr>\n"
+        for cell in cells {
+            let lines = (byCell[cell] ?? []).map { ch in
+                "\(ch.kind == .elf ? "" : ch.kind.rawValue + " ")<b>\(e(ch.field))</b>: \(e(ch.before ?? "(none)")) → \(e(ch.after ?? "(none)")) <span class=\"ev\">(\(e(ch.evidence)))</span>"
+            }
+            h += "<tr class=\"reg\"><td><a href=\"#\(grid.anchor(cell))\">\(e(cell))</a></td><td>\(lines.joined(separator: "<br>"))</td></tr>\n"
+        }
+        return h + "</table>\n"
+    }
+}

@@ -1,0 +1,82 @@
+import Model
+
+/// junit.xml: one testcase per cell, classname the fixture and name the configuration
+/// (`compiler/target/link/opt`). A failing status is a `<failure>` whose message is the reason and whose
+/// body is the cell's log, capped; unsupported and skipped cells are `<skipped>`. With a baseline, a
+/// regression is a failure carrying its evidence, a missing cell too, and a known failure is `<skipped>`.
+/// Escaping follows lit: control characters stripped, `]]>` split inside CDATA.
+package enum JUnitWriter {
+    /// The most of a cell's log a failure carries (its tail); the whole log is in OUT/logs/.
+    package static let logLimit = 16_000
+
+    package static func render(_ ctx: ReportContext) -> String {
+        var cases: [String] = []
+        var failures = 0, skipped = 0
+        for cell in ctx.report.cells {
+            let (xml, outcome) = testcase(cell, ctx)
+            cases.append(xml)
+            if outcome == .failure { failures += 1 } else if outcome == .skipped { skipped += 1 }
+        }
+        for missing in ctx.missingRegressions {
+            let (fixture, configuration) = ReportContext.split(missing.id)
+            let evidence = missing.changes.regressions.map(ReportContext.describe).joined(separator: "\n")
+            cases.append(open(fixture, configuration, seconds: 0)
+                + "      <failure type=\"missing\" message=\"\(XMLText.attribute("regression: " + (missing.changes.regressions.first?.evidence ?? "missing")))\">"
+                + XMLText.cdata(evidence) + "</failure>\n    </testcase>")
+            failures += 1
+        }
+        let total = cases.count
+        let seconds = format(ctx.report.cells.reduce(0) { $0 + $1.durationMs })
+        let name = XMLText.attribute("toolgate." + ctx.report.metadata.matrix.name)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"toolgate\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\">\n"
+        out += "  <testsuite name=\"\(name)\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\""
+        out += " timestamp=\"\(XMLText.attribute(ctx.report.metadata.startedAt))\" hostname=\"\(XMLText.attribute(ctx.report.metadata.host.hostname))\">\n"
+        for c in cases { out += c + "\n" }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    private enum Outcome { case pass, failure, skipped }
+
+    private static func testcase(_ cell: CellRecord, _ ctx: ReportContext) -> (String, Outcome) {
+        var xml = open(cell.fixture, cell.configuration, seconds: cell.durationMs)
+        let regressions = ctx.regressions(of: cell.id)
+        let known = ctx.comparison(of: cell.id).flatMap { $0.cellClass == .expected ? $0.knownFailure : nil }
+        let outcome: Outcome
+        if let known {
+            xml += "      <skipped message=\"\(XMLText.attribute("expected failure (\(cell.status.rawValue)): \(known.reason) [\(known.location), until \(known.expires)]"))\"/>\n"
+            outcome = .skipped
+        } else if cell.status.isFailure || !regressions.isEmpty {
+            var message = cell.status.isFailure ? "\(cell.status.rawValue): \(cell.reason ?? cell.status.rawValue)" : ""
+            var body = ""
+            if !regressions.isEmpty {
+                let evidence = regressions.map(ReportContext.describe)
+                message = "regression: " + evidence.joined(separator: "; ") + (message.isEmpty ? "" : "; " + message)
+                body = "regressions against the baseline:\n" + evidence.map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+            }
+            body += SafeText.capped(ReportWriter.logText(cell), limit: logLimit, note: "the whole log is \(cell.log ?? ReportWriter.logPath(for: cell.id))")
+            let type = regressions.isEmpty ? cell.status.rawValue : "regression"
+            xml += "      <failure type=\"\(type)\" message=\"\(XMLText.attribute(SafeText.line(message, limit: 1000)))\">\(XMLText.cdata(body))</failure>\n"
+            outcome = .failure
+        } else if cell.status == .skipped || cell.status == .unsupported {
+            xml += "      <skipped message=\"\(XMLText.attribute("\(cell.status.rawValue): \(cell.reason ?? "")"))\"/>\n"
+            outcome = .skipped
+        } else {
+            outcome = .pass
+        }
+        // A passing case has no body: `<testcase .../>`.
+        if outcome == .pass { return (String(xml.dropLast(2)) + "/>", outcome) }
+        return (xml + "    </testcase>", outcome)
+    }
+
+    private static func open(_ fixture: String, _ configuration: String, seconds ms: Int) -> String {
+        "    <testcase classname=\"\(XMLText.attribute(fixture))\" name=\"\(XMLText.attribute(configuration))\" time=\"\(format(ms))\">\n"
+    }
+
+    /// Milliseconds as seconds with three decimals.
+    private static func format(_ ms: Int) -> String {
+        let frac = String(ms % 1000)
+        return "\(ms / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
+    }
+}

@@ -1,0 +1,45 @@
+import ELFInspection
+import Foundation
+import Testing
+@testable import Model
+@testable import Reporting
+
+/// junit.xml, summary.md and index.html against files under Golden/, for a crafted run alone and with
+/// its comparison. Re-record after an intended change with
+/// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --disable-xctest --filter ReportFilesGoldenTests`, and read the diff.
+@Suite struct ReportFilesGoldenTests {
+    /// The comparison of GoldenTests, the new run given commands, output, a violation and a note.
+    static func context(baseline: Bool) throws -> ReportContext {
+        let (report, comparison) = try GoldenTests.pair()
+        var new = report
+        for i in new.cells.indices {
+            new.cells[i].durationMs = 1234 + i
+            new.cells[i].log = ReportWriter.logPath(for: new.cells[i].id)
+            new.cells[i].commands.insert(
+                CommandRecord(step: .compile, argv: ["gcc", "-O2", "-c", "main file.c", "-o", "main.o"], cwd: "/w/u1", exitCode: 0, durationMs: 40,
+                              stderr: "main file.c:3:1: warning: 'it's' <unused>\n"), at: 0)
+        }
+        new.cells[0].violations = [Violation("nx_stack", "executable stack")]
+        new.cells[0].notes = ["the loader could not find libfoo.so.1"]
+        new.cells[0].commands[1].stderr = "Segmentation fault\n"
+        return ReportContext(report: new, comparison: baseline ? comparison : nil)
+    }
+
+    static func render(_ name: String) throws -> String {
+        let baseline = !name.hasPrefix("run-")
+        let file = baseline ? name : String(name.dropFirst(4))
+        return try #require(ReportFiles.render(file, try context(baseline: baseline)))
+    }
+
+    @Test(arguments: ["junit.xml", "summary.md", "index.html", "run-junit.xml", "run-summary.md", "run-index.html"])
+    func matchesTheGoldenFile(_ name: String) throws {
+        let actual = try Self.render(name)
+        let path = GoldenTests.directory + "/" + name
+        if ProcessInfo.processInfo.environment["TOOLGATE_RECORD_GOLDEN"] != nil {
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs; re-record with TOOLGATE_RECORD_GOLDEN=1 if the change is intended")
+    }
+}
