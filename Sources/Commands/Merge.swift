@@ -56,6 +56,8 @@ struct Merge: ParsableCommand {
             writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
             throw ExitCode(2)
         }
+        // The merged run gets the same junit.xml, summary.md and index.html a whole run writes.
+        try ComparisonFrontend.writeReports(ReportContext(report: merged), outDir: outDir)
         let missingLogs = merged.cells.filter { $0.log == nil }.count
         if missingLogs > 0 { writeErr("toolgate: note: \(missingLogs) cells have no log beside their report\n") }
         let state = merged.complete ? "complete" : "incomplete"

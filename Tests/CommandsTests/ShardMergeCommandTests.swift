@@ -85,6 +85,9 @@ import Testing
         let merged = try ToolgateBinary.run(
             ["merge", "--out", dir.path("merged"), shardDirs[2] + "/report.json", shardDirs[0], shardDirs[1]], timeout: 60)
         #expect(merged.status == 1, "\(merged.stderr)")
+        for page in ["junit.xml", "summary.md", "index.html"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path("merged/" + page)), "merge writes \(page) as a run does")
+        }
 
         let w = try Self.report(dir.path("whole/report.json")), m = try Self.report(dir.path("merged/report.json"))
         let wCells = try #require(w["cells"] as? [Any]), mCells = try #require(m["cells"] as? [Any])
