@@ -4,16 +4,18 @@ import Foundation
 import Model
 import Reporting
 
-/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N]`.
+/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
         discussion: """
-            Exit status: 0 when every cell passed, or is unsupported or skipped; 1 when any cell failed;
+            Exit status: 0 when every cell passed, or is flaky, unsupported or skipped; 1 when any cell failed;
             2 for a bad matrix or fixtures directory. With --baseline, the comparison decides instead: 1 when
             anything regressed (docs/compare.md), 2 for an unreadable baseline. The report's schema is in docs/report-schema.md.
             Beside report.json go junit.xml, summary.md and index.html (docs/reports.md); with --baseline they \
             include the comparison.
+            With --repeat N, a failed run step (fail, crash, timeout) runs again up to N times; a cell that passes \
+            on a rerun is 'flaky' (grid letter '~'), listed apart and never counted as a pass.
             """)
 
     @OptionGroup var matrixOptions: MatrixOptions
@@ -28,6 +30,11 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds per step, overriding every timeout of the matrix.")
     var timeout: Int?
 
+    @Option(
+        name: .long,
+        help: "Rerun a cell's failed run step (fail, crash, timeout) up to N more times; one that passes on a rerun is 'flaky' (default: 0).")
+    var `repeat`: Int = 0
+
     @Option(name: .long, help: "A baseline report.json: compare after the run, write OUT/comparison.json, exit by regressions.")
     var baseline: String?
 
@@ -36,6 +43,7 @@ struct Run: AsyncParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
         if let timeout, timeout < 1 { throw ValidationError("'--timeout' must be at least 1") }
+        guard `repeat` >= 0 else { throw ValidationError("'--repeat' must be at least 0") }
         try comparison.validate()
         if baseline == nil, comparison.knownFailures != nil { throw ValidationError("'--known-failures' needs '--baseline'") }
     }
@@ -52,6 +60,7 @@ struct Run: AsyncParsableCommand {
         session.shard = selection.parsedShard
         session.filter = selection.filter
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
+        session.repeats = `repeat`
         let records = try await session.run()
         let new = try ComparisonFrontend.load(session.reportPath)
         if let old, let baseline {

@@ -19,6 +19,8 @@ struct RunSession {
     var shard: Shard?
     var filter: String?
     var axes: PlanAxes?
+    /// `--repeat N`: reruns of a failed run step.
+    var repeats = 0
 
     var reportPath: String { outDir + "/report.json" }
 
@@ -44,8 +46,9 @@ struct RunSession {
         writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
         for w in toolchain.workarounds { writeErr("toolgate: note: \(w)\n") }
         let progress = Progress(total: plan.cells.count)
-        let runner = MatrixRunner(
-            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs), jobs: jobs)
+        var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs)
+        executor.repeats = repeats
+        let runner = MatrixRunner(executor: executor, jobs: jobs)
         let records = await runner.run(plan) { record in
             var record = record
             record.log = ReportWriter.logPath(for: record.id)

@@ -20,7 +20,7 @@ package enum ComparisonJSON {
         j.strings(c.warnings)
         j.key("regressions")
         changes(&j, c.regressions)
-        for cls in [CellClass.fixed, .stillFailing, .new, .missing, .expected] {
+        for cls in [CellClass.fixed, .stillFailing, .flaky, .new, .missing, .expected] {
             j.key(cls.rawValue)
             j.beginArray()
             for cell in c.cells(cls) { self.cell(&j, cell) }

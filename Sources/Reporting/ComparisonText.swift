@@ -29,6 +29,7 @@ package enum ComparisonText {
         section(&out, "MISSING, accounted for", c.cells(.missing).filter { $0.missingReason != nil }) { safe($0.missingReason ?? "") }
         section(&out, p.green("FIXED"), c.cells(.fixed)) { status($0) }
         section(&out, "STILL FAILING", c.cells(.stillFailing)) { status($0) }
+        section(&out, p.yellow("FLAKY (failed, then passed on a rerun)"), c.cells(.flaky)) { status($0) }
         section(&out, "NEW", c.cells(.new)) { status($0) }
         if !c.divergences.isEmpty {
             out.append(p.yellow("DIVERGENCES (\(c.divergences.count))"))

@@ -15,6 +15,7 @@ package enum HTMLReport {
         let order = HTMLGrid(ctx)
         h += order.render()
         if let c = ctx.comparison { h += regressions(c, order) }
+        h += flaky(r.cells, order)
         h += "<h2>Cells</h2>\n"
         for cell in order.detailOrder { h += HTMLCellDetail.render(cell, ctx, anchor: order.anchor(cell.id)) }
         for missing in ctx.missingRegressions { h += HTMLCellDetail.missing(missing, anchor: order.anchor(missing.id)) }
@@ -45,13 +46,27 @@ package enum HTMLReport {
         if let c = ctx.comparison, c.old != nil {
             let regressed = Set(c.regressions.map(\.cell)).count
             h += "<span class=\"\(regressed > 0 ? "s-fail reg" : "s-pass")\">regressed cells \(regressed)</span>"
-            for cls in [CellClass.fixed, .expected, .new, .missing] where !c.cells(cls).isEmpty {
+            for cls in [CellClass.fixed, .flaky, .expected, .new, .missing] where !c.cells(cls).isEmpty {
                 h += "<span class=\"s-unsupported\">\(cls.rawValue) \(c.cells(cls).count)</span>"
             }
         }
         h += "</p>\n"
         h += "<details><summary>toolchains</summary><pre>\(e(ComparisonHeader.toolchains(m).joined(separator: "\n")))</pre></details>\n"
         return h + "</header>\n"
+    }
+
+    /// Flaky cells (`run --repeat`) listed apart: they failed, then passed on a rerun; never shown as passes.
+    private static func flaky(_ cells: [CellRecord], _ grid: HTMLGrid) -> String {
+        let list = cells.filter { $0.status == .flaky }
+        guard !list.isEmpty else { return "" }
+        let e = HTMLText.escape
+        var h = "<h2>Flaky cells (\(list.count))</h2>\n<table class=\"changes\">\n"
+        h += "<tr><th>cell</th><th>attempts</th></tr>\n"
+        for cell in list {
+            let lines = ([FlakyAttempts.headline(cell)] + FlakyAttempts.lines(cell)).map(e)
+            h += "<tr class=\"flaky\"><td><a href=\"#\(grid.anchor(cell.id))\">\(e(cell.id))</a></td><td>\(lines.joined(separator: "<br>"))</td></tr>\n"
+        }
+        return h + "</table>\n"
     }
 
     /// One row per regressed cell, its changes stacked: the grid shows where, this says what.

@@ -4,6 +4,7 @@ import Model
 /// (`compiler/target/link/opt`). A failing status is a `<failure>` whose message is the reason and whose
 /// body is the cell's log, capped; unsupported and skipped cells are `<skipped>`. With a baseline, a
 /// regression is a failure carrying its evidence, a missing cell too, and a known failure is `<skipped>`.
+/// A flaky cell (`run --repeat`) is a testcase with a `<system-out>` listing its attempts, not a failure.
 /// Escaping follows lit: control characters stripped, `]]>` split inside CDATA.
 package enum JUnitWriter {
     /// The most of a cell's log a failure carries (its tail); the whole log is in OUT/logs/.
@@ -37,7 +38,7 @@ package enum JUnitWriter {
         return out
     }
 
-    private enum Outcome { case pass, failure, skipped }
+    private enum Outcome { case pass, failure, skipped, flaky }
 
     private static func testcase(_ cell: CellRecord, _ ctx: ReportContext) -> (String, Outcome) {
         var xml = open(cell.fixture, cell.configuration, seconds: cell.durationMs)
@@ -59,6 +60,11 @@ package enum JUnitWriter {
             let type = regressions.isEmpty ? cell.status.rawValue : "regression"
             xml += "      <failure type=\"\(type)\" message=\"\(XMLText.attribute(SafeText.line(message, limit: 1000)))\">\(XMLText.cdata(body))</failure>\n"
             outcome = .failure
+        } else if cell.status == .flaky {
+            // Not a failure, never a plain pass: the attempts go to <system-out>.
+            let text = ([FlakyAttempts.headline(cell)] + FlakyAttempts.lines(cell)).joined(separator: "\n") + "\n"
+            xml += "      <system-out>\(XMLText.cdata(text))</system-out>\n"
+            outcome = .flaky
         } else if cell.status == .skipped || cell.status == .unsupported {
             xml += "      <skipped message=\"\(XMLText.attribute("\(cell.status.rawValue): \(cell.reason ?? "")"))\"/>\n"
             outcome = .skipped

@@ -2,7 +2,7 @@ import Model
 
 /// summary.md: compact Markdown for a CI job summary or a pull-request comment: the verdict, counts,
 /// regressions as a table (cell, kind, field, before → after), then fixed cells, divergences, expected
-/// failures and, without a baseline, the failing cells. Everything from the run is escaped for tables.
+/// failures and, without a baseline, the failing cells; flaky cells (`run --repeat`) in a section of their own. Everything from the run is escaped for tables.
 package enum MarkdownSummary {
     /// Rows per table before "and N more".
     package static let rowLimit = 50
@@ -27,6 +27,7 @@ package enum MarkdownSummary {
         } else {
             failing(&out, r.cells)
         }
+        flaky(&out, r.cells)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -72,6 +73,18 @@ package enum MarkdownSummary {
         out.append("")
         table(&out, ["Cell", "Status", "Reason"], failing) { c in
             [MarkdownText.cell(c.id), c.status.rawValue, MarkdownText.cell(c.reason ?? "")]
+        }
+    }
+
+    /// Flaky cells get their own section, with or without a baseline: never counted as passes.
+    private static func flaky(_ out: inout [String], _ cells: [CellRecord]) {
+        let flaky = cells.filter { $0.status == .flaky }
+        guard !flaky.isEmpty else { return }
+        out.append("### Flaky cells (\(flaky.count))")
+        out.append("")
+        table(&out, ["Cell", "Attempts", "First failure"], flaky) { c in
+            [MarkdownText.cell(c.id), MarkdownText.cell(FlakyAttempts.headline(c)),
+             MarkdownText.cell(c.attempts?.first?.reason ?? c.reason ?? "")]
         }
     }
 

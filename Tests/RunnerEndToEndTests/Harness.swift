@@ -34,7 +34,7 @@ final class Harness {
         }
     }
 
-    func run(matrix text: String, jobs: Int = 2) async throws -> [CellRecord] {
+    func run(matrix text: String, jobs: Int = 2, repeats: Int = 0) async throws -> [CellRecord] {
         try write("matrix.toml", text)
         let matrix = try MatrixDecoder.load(path: root + "/matrix.toml")
         let fixtures = try FixtureDiscovery.discover(in: matrix.fixtures)
@@ -42,8 +42,9 @@ final class Harness {
         let work = root + "/out/work"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: work)
-        let runner = MatrixRunner(
-            executor: UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work, jobs: jobs), jobs: jobs)
+        var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work, jobs: jobs)
+        executor.repeats = repeats
+        let runner = MatrixRunner(executor: executor, jobs: jobs)
         return await runner.run(plan) { _ in }
     }
 

@@ -8,6 +8,8 @@ struct CellExecutor: Sendable {
     var layout: UnitLayout
     var unit: BuildUnit
     var permits: AsyncSemaphore
+    /// `--repeat N`: how many more times a failed run step runs.
+    var repeats = 0
 
     func run(_ cell: Cell, compileSteps: [CommandRecord]) async -> CellRecord {
         var r = CellRecord(cell: cell, status: .pass)
@@ -45,28 +47,42 @@ struct CellExecutor: Sendable {
             r.violations = [Violation("inspect", error.description)]
         }
 
-        let o = await StepExecution.run(
-            .run, argv: commands.run(cell), cwd: dir, name: "run", timeout: timeout, limits: commands.matrix.limits,
-            permits: permits)
+        let o = await runStep(cell, dir: dir, attempt: 1)
         r.commands.append(o.record)
         r.durationMs += o.result.durationMs
-        r.exitCode = o.result.exitCode
-        r.signal = o.result.signal
-        r.stdout = o.stdout
-        r.stderr = o.stderr
-        r.notes = RunVerdict.notes(stderr: o.stderr)
         if let launch = o.result.launchError {
+            r.take(o)
             r.status = .skipped
             r.reason = launch
             return r
         }
         let verdict = RunVerdict.judge(run: o.record, fullStdout: o.stdout, fullStderr: o.stderr, cell: cell)
+        r.take(o)
         r.status = verdict.status
         r.reason = verdict.reason
-        if r.status == .pass, let first = r.violations.first {
+        if verdict.status.isRerunnable, repeats > 0 { await rerun(cell, dir: dir, first: o, verdict: verdict, into: &r) }
+        if r.status == .pass || r.status == .flaky, let first = r.violations.first {
             r.status = .policy
             r.reason = first.description + (r.violations.count > 1 ? " (and \(r.violations.count - 1) more)" : "")
         }
         return r
+    }
+
+    /// The run step alone, in the cell's directory; attempt 1 writes run.stdout, a rerun run-2.stdout and so on.
+    func runStep(_ cell: Cell, dir: String, attempt: Int) async -> StepExecution.Outcome {
+        await StepExecution.run(
+            .run, argv: commands.run(cell), cwd: dir, name: attempt == 1 ? "run" : "run-\(attempt)", timeout: commands.timeout(cell),
+            limits: commands.matrix.limits, permits: permits)
+    }
+}
+
+extension CellRecord {
+    /// The program's exit, output and hints from one run of its run step.
+    mutating func take(_ o: StepExecution.Outcome) {
+        exitCode = o.result.exitCode
+        signal = o.result.signal
+        stdout = o.stdout
+        stderr = o.stderr
+        notes = RunVerdict.notes(stderr: o.stderr)
     }
 }

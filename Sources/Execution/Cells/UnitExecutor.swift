@@ -8,6 +8,8 @@ package struct UnitExecutor: Sendable {
     package var workDir: String
     /// Shared by every unit of a run: at most `jobs` steps at once.
     package var permits: AsyncSemaphore
+    /// `--repeat N`: how many more times a cell's failed run step runs (docs/runner.md).
+    package var repeats = 0
 
     package init(commands: BuildCommands, workDir: String, jobs: Int) {
         self.commands = commands
@@ -53,7 +55,7 @@ package struct UnitExecutor: Sendable {
             }
         }
         // The link modes of a unit are independent once its objects exist.
-        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits)
+        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits, repeats: repeats)
         let steps = compileSteps
         let compileTotal = compileMs
         await withTaskGroup(of: CellRecord.self) { group in

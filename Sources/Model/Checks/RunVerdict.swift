@@ -3,6 +3,11 @@ package enum RunVerdict {
     package struct Outcome: Sendable, Equatable {
         package var status: CellStatus
         package var reason: String?
+
+        package init(status: CellStatus, reason: String?) {
+            self.status = status
+            self.reason = reason
+        }
     }
 
     package static func judge(run: CommandRecord, fullStdout: String, fullStderr: String, cell: Cell) -> Outcome {

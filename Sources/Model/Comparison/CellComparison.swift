@@ -6,6 +6,8 @@ package enum CellClass: String, Sendable, Equatable, CaseIterable {
     case fixed
     /// A failure in both runs.
     case stillFailing = "still_failing"
+    /// Flaky in the new run (`run --repeat`): failed, then passed on a rerun. Neither a regression nor unchanged.
+    case flaky
     /// Only in the new run.
     case new
     /// Only in the baseline. A regression unless the new run says why (see `MissingExplanation`).

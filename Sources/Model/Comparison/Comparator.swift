@@ -24,7 +24,7 @@ package enum Comparator {
             if let o = oldByID[n.id] {
                 c = classify(old: o, new: n, options: options)
             } else {
-                c = CellComparison(id: n.id, cellClass: .new, oldStatus: nil, newStatus: n.status)
+                c = CellComparison(id: n.id, cellClass: n.status == .flaky ? .flaky : .new, oldStatus: nil, newStatus: n.status)
             }
             applyKnownFailures(&c, options.knownFailures)
             cells.append(c)
@@ -68,6 +68,9 @@ package enum Comparator {
         let cellClass: CellClass
         if !changes.regressions.isEmpty {
             cellClass = .regression
+        } else if n.status == .flaky {
+            // Passed only on a rerun: listed apart, whatever it was before.
+            cellClass = .flaky
         } else if wasFailing {
             // A failing cell that is skipped now is not fixed: it did not run.
             cellClass = isFailing || n.status == .skipped ? .stillFailing : .fixed

@@ -29,6 +29,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
     /// Whether the fixture declares stdout per target (`EXPECT-STDOUT[t]`), so outputs of different
     /// targets are not compared with each other; nil in older reports.
     package var perTargetStdout: Bool?
+    /// Every run of the run step when `--repeat` ran it again (the first run included); nil without reruns.
+    package var attempts: [RunAttempt]?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
@@ -61,6 +63,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         log = nil
         stdoutChecked = nil
         perTargetStdout = nil
+        attempts = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -71,6 +74,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case elf, violations, notes, log
         case stdoutChecked = "stdout_checked"
         case perTargetStdout = "per_target_stdout"
+        case attempts
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -97,5 +101,6 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encode(log, forKey: .log)
         try c.encodeIfPresent(stdoutChecked, forKey: .stdoutChecked)
         try c.encodeIfPresent(perTargetStdout, forKey: .perTargetStdout)
+        try c.encodeIfPresent(attempts, forKey: .attempts)
     }
 }

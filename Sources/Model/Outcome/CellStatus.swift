@@ -1,6 +1,9 @@
 /// The closed set of cell outcomes (lit's habit: a small fixed set of result codes).
 package enum CellStatus: String, Sendable, Codable, CaseIterable, Hashable {
     case pass
+    /// Failed its run step, then passed on a rerun (`toolgate run --repeat N`): not a failure for the exit
+    /// status, never a pass either; the record's `attempts` hold every run.
+    case flaky
     /// Wrong exit status, output or stderr.
     case fail
     /// Died of a signal it was not expected to die of (the signal is named in the record).
@@ -18,7 +21,7 @@ package enum CellStatus: String, Sendable, Codable, CaseIterable, Hashable {
     /// Counts against the run's exit status.
     package var isFailure: Bool {
         switch self {
-        case .pass, .unsupported, .skipped: false
+        case .pass, .flaky, .unsupported, .skipped: false
         default: true
         }
     }
@@ -27,6 +30,7 @@ package enum CellStatus: String, Sendable, Codable, CaseIterable, Hashable {
     package var symbol: Character {
         switch self {
         case .pass: "."
+        case .flaky: "~"
         case .fail: "F"
         case .crash: "C"
         case .timeout: "T"
@@ -35,6 +39,14 @@ package enum CellStatus: String, Sendable, Codable, CaseIterable, Hashable {
         case .policy: "P"
         case .unsupported: "-"
         case .skipped: "s"
+        }
+    }
+
+    /// A failed run step that `--repeat` may run again: the binary exists, only the run went wrong.
+    package var isRerunnable: Bool {
+        switch self {
+        case .fail, .crash, .timeout: true
+        default: false
         }
     }
 }
