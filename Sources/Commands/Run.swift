@@ -14,7 +14,7 @@ struct Run: AsyncParsableCommand {
             anything regressed (docs/compare.md), 2 for an unreadable baseline. The report's schema is in docs/report-schema.md.
             Beside report.json go junit.xml, summary.md and index.html (docs/reports.md); with --baseline they \
             include the comparison.
-            With --repeat N, a failed run step (fail, crash, timeout) runs again up to N times; a cell that passes \
+            With --repeat N, a failed run step (fail, crash, timeout) runs again up to N more times; a cell that passes \
             on a rerun is 'flaky' (grid letter '~'), listed apart and never counted as a pass.
             """)
 
@@ -32,7 +32,9 @@ struct Run: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Rerun a cell's failed run step (fail, crash, timeout) up to N more times; one that passes on a rerun is 'flaky' (default: 0).")
+        help: ArgumentHelp(
+            "Rerun a cell's failed run step (fail, crash, timeout) up to N more times; one that passes on a rerun is 'flaky'.",
+            valueName: "N"))
     var `repeat`: Int = 0
 
     @Option(name: .long, help: "A baseline report.json: compare after the run, write OUT/comparison.json, exit by regressions.")

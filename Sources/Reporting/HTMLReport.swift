@@ -27,7 +27,7 @@ package enum HTMLReport {
         let r = ctx.report, m = r.metadata, e = HTMLText.escape
         let failing = r.cells.filter { $0.status.isFailure }.count
         let (verdict, fails) = ctx.comparison.map { (ComparisonText.verdict($0), $0.failsGate) }
-            ?? (failing == 0 ? "OK: every cell passed or was not applicable" : "FAIL: \(failing) failing cell\(failing == 1 ? "" : "s")", failing > 0)
+            ?? (failing == 0 ? okVerdict(r.cells) : "FAIL: \(failing) failing cell\(failing == 1 ? "" : "s")", failing > 0)
         var h = "<header>\n<h1>toolgate: \(e(m.matrix.name))</h1>\n"
         h += "<p class=\"verdict \(fails ? "fail" : "ok")\">\(e(verdict))</p>\n"
         h += "<p class=\"meta\">\(r.cells.count) cells, started \(e(m.startedAt))\(m.finishedAt.map { ", finished \(e($0))" } ?? "")"
@@ -55,6 +55,12 @@ package enum HTMLReport {
         return h + "</header>\n"
     }
 
+    /// Without a baseline and without a failure; flaky cells are named, never folded into "passed".
+    private static func okVerdict(_ cells: [CellRecord]) -> String {
+        let flaky = cells.filter { $0.status == .flaky }.count
+        return flaky > 0 ? "OK: no failing cell, \(flaky) flaky" : "OK: every cell passed or was not applicable"
+    }
+
     /// Flaky cells (`run --repeat`) listed apart: they failed, then passed on a rerun; never shown as passes.
     private static func flaky(_ cells: [CellRecord], _ grid: HTMLGrid) -> String {
         let list = cells.filter { $0.status == .flaky }
@@ -63,7 +69,7 @@ package enum HTMLReport {
         var h = "<h2>Flaky cells (\(list.count))</h2>\n<table class=\"changes\">\n"
         h += "<tr><th>cell</th><th>attempts</th></tr>\n"
         for cell in list {
-            let lines = ([FlakyAttempts.headline(cell)] + FlakyAttempts.lines(cell)).map(e)
+            let lines = ([FlakyAttempts.headline(cell)] + FlakyAttempts.lines(cell)).map { e(SafeText.line($0)) }
             h += "<tr class=\"flaky\"><td><a href=\"#\(grid.anchor(cell.id))\">\(e(cell.id))</a></td><td>\(lines.joined(separator: "<br>"))</td></tr>\n"
         }
         return h + "</table>\n"

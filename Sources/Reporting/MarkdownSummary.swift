@@ -34,6 +34,8 @@ package enum MarkdownSummary {
     private static func verdict(_ ctx: ReportContext) -> String {
         if let c = ctx.comparison { return "**" + MarkdownText.cell(ComparisonText.verdict(c), limit: 400) + "**" }
         let failures = ctx.report.cells.filter { $0.status.isFailure }.count
+        let flaky = ctx.report.cells.filter { $0.status == .flaky }.count
+        if failures == 0, flaky > 0 { return "**OK**: no failing cell, \(flaky) flaky" }
         return failures == 0 ? "**OK**: every cell passed or was not applicable" : "**FAIL**: \(failures) failing cell\(failures == 1 ? "" : "s")"
     }
 

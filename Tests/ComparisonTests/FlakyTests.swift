@@ -60,14 +60,31 @@ import Testing
         #expect(xml.contains("<system-out><![CDATA[flaky: passed on attempt 2 of 2 runs\nattempt 1: fail (exit 1, 3 ms): expected exit 0, got 1\nattempt 2: pass (exit 0, 2 ms)\n]]></system-out>"), "\(xml)")
         #expect(!xml.contains("<failure"))
         let md = MarkdownSummary.render(ctx)
-        #expect(md.contains("**OK**"))
+        #expect(md.contains("— **OK**: no failing cell, 1 flaky"), "\(md)")
         #expect(md.contains("### Flaky cells (1)"), "\(md)")
         #expect(md.contains("| hello/gcc/x86_64/shared-libgcc/O2 | flaky: passed on attempt 2 of 2 runs | expected exit 0, got 1 |"), "\(md)")
         let html = HTMLReport.render(ctx)
         #expect(html.contains("<h2>Flaky cells (1)</h2>"))
+        #expect(html.contains("OK: no failing cell, 1 flaky"))
         #expect(html.contains("attempt 1: fail (exit 1, 3 ms): expected exit 0, got 1"))
         #expect(ResultGrid.render(ctx.report.cells).contains("~"))
         #expect(RunSummary.render(ctx.report.cells, reportPath: "out/report.json").hasPrefix("2 cells: 1 pass, 1 flaky\n"))
         #expect(ReportWriter.logText(ctx.report.cells[0]).contains("attempt 2: pass (exit 0, 2 ms)\n"))
+    }
+
+    @Test func hostileAttemptOutputStaysInert() throws {
+        let h = "\u{1B}[31m<script>alert(1)</script> ]]> | `x` \u{0}\u{07}\nsecond"
+        var cell = Self.flakyCell()
+        cell.attempts?[0].reason = h
+        cell.attempts?[0].stdout = h
+        cell.attempts?[0].signal = h
+        let ctx = ReportContext(report: Reports.report([cell]))
+        // junit.xml keeps `<script>` inside CDATA, where it is text; the page has a script of its own.
+        for text in [MarkdownSummary.render(ctx), HTMLReport.render(ctx)] { #expect(!text.contains("<script>alert")) }
+        for text in [JUnitWriter.render(ctx), MarkdownSummary.render(ctx), HTMLReport.render(ctx)] {
+            #expect(!text.contains("\u{1B}"))
+            #expect(!text.contains("\u{07}"))
+        }
+        #expect(JUnitWriter.render(ctx).contains("]]]]><![CDATA[>"))
     }
 }
