@@ -25,7 +25,8 @@ package final class Progress: Sendable {
             s.done += 1
             if r.status.isFailure { s.failures += 1 }
             var out = ""
-            if r.status.isFailure {
+            // A flaky cell is named as it finishes too: it passed only on a rerun.
+            if r.status.isFailure || r.status == .flaky {
                 out += (isTTY ? "\r\u{1B}[K" : "") + "\(r.status.rawValue.uppercased()): \(r.id)" + (r.reason.map { ": \(Progress.oneLine($0))" } ?? "") + "\n"
             }
             if isTTY {

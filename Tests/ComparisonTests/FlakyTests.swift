@@ -87,4 +87,19 @@ import Testing
         }
         #expect(JUnitWriter.render(ctx).contains("]]]]><![CDATA[>"))
     }
+
+    /// A report written before `flaky` and `attempts` existed still reads, and compares with a new one.
+    @Test func anOlderReportStillReads() throws {
+        let data = try JSONEncoder().encode(Reports.report([Reports.cell()]))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var summary = try #require(object["summary"] as? [String: Any])
+        summary["flaky"] = nil
+        object["summary"] = summary
+        let old = try JSONDecoder().decode(Report.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(old.summary["flaky"] == nil)
+        #expect(old.cells.first?.attempts == nil)
+        let c = try Comparator.compare(old: old, new: Reports.report([Self.flakyCell()]))
+        #expect(c.cells.first?.cellClass == .flaky)
+        #expect(MarkdownSummary.render(ReportContext(report: old)).contains("**OK**: every cell passed"))
+    }
 }
