@@ -9,11 +9,6 @@
 #define ELFCOMPRESS_ZSTD 2
 #endif
 
-// Function-like macros Swift cannot import.
-static inline unsigned char toolgate_st_bind(unsigned char info) { return GELF_ST_BIND(info); }
-static inline unsigned char toolgate_st_type(unsigned char info) { return GELF_ST_TYPE(info); }
-static inline unsigned char toolgate_st_visibility(unsigned char other) { return GELF_ST_VISIBILITY(other); }
-
 // Elf_Type enumerators that Swift's importer leaves out (it keeps ELF_T_BYTE but not these).
 static inline Elf_Type toolgate_elf_t_dyn(void) { return ELF_T_DYN; }
 static inline Elf_Type toolgate_elf_t_sym(void) { return ELF_T_SYM; }

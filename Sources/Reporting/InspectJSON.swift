@@ -3,10 +3,6 @@ import ELFInspection
 /// `inspect --json`: one array, one object per input in input order; a failure is {"path", "error"}.
 /// Elements are rendered one by one (by the threads that read the files) and assembled in order.
 package enum InspectJSON {
-    package static func render(_ results: [InspectResult]) -> String {
-        String(decoding: assemble(results.map(element)), as: UTF8.self)
-    }
-
     /// One element of the array, indented for its place in it.
     package static func element(_ result: InspectResult) -> [UInt8] {
         var out = JSONText(reserving: 2048, depth: 1)

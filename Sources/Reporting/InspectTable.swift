@@ -2,10 +2,6 @@ import ELFInspection
 
 /// `inspect` for people: a compact block per file, one fact per line, aligned.
 package enum InspectTable {
-    package static func render(_ results: [InspectResult]) -> String {
-        results.map(block).joined(separator: "\n")
-    }
-
     package static func block(_ result: InspectResult) -> String {
         switch result {
         case .failure(_, let error):

@@ -79,6 +79,5 @@ struct RawScan {
         var fortified: Set<String> = []
         /// libgcc unwinder or helper symbols defined in the file.
         var libgccDefined: [String] = []
-        var libgccDefinedInDynsymOnly = true
     }
 }

@@ -53,10 +53,7 @@ extension ELFHandle {
             case .fortified:
                 summary.fortified.insert(text)
             case .libgcc:
-                if defined {
-                    if !summary.libgccDefined.contains(text) { summary.libgccDefined.append(text) }
-                    if !isDynsym { summary.libgccDefinedInDynsymOnly = false }
-                }
+                if defined, !summary.libgccDefined.contains(text) { summary.libgccDefined.append(text) }
             }
         }
         scan.symbols = summary
