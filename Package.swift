@@ -26,9 +26,14 @@ let package = Package(
         .target(
             name: "ELFInspection",
             dependencies: ["CLibElf", "CLibDW", "CZstd"]),
+        // SHA-256 for the build cache's keys and the matrix hash. Optimised in debug builds too: unoptimised,
+        // it hashes 3.5 MB/s instead of 120, and a test run's cache hashes every libc.a it links against.
+        .target(
+            name: "ContentHash",
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "Model",
-            dependencies: ["ELFInspection"]),
+            dependencies: ["ELFInspection", "ContentHash"]),
         .target(
             name: "Execution",
             dependencies: ["Model"]),

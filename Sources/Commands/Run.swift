@@ -4,7 +4,8 @@ import Foundation
 import Model
 import Reporting
 
-/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]`.
+/// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]
+/// [--cache-dir DIR | --no-cache] [--cache-max-size SIZE]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
@@ -16,6 +17,8 @@ struct Run: AsyncParsableCommand {
             include the comparison.
             With --repeat N, a failed run step (fail, crash, timeout) runs again up to N more times; a cell that passes \
             on a rerun is 'flaky' (grid letter '~'), listed apart and never counted as a pass.
+            Compile and link steps go through a build cache keyed by content (the compiler's identity, flags, \
+            every file the step read); run steps always run. See docs/runner.md, "Build cache".
             """)
 
     @OptionGroup var matrixOptions: MatrixOptions
@@ -42,6 +45,8 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var comparison: ComparisonFlags
 
+    @OptionGroup(title: "Build cache") var cache: CacheOptions
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
         if let timeout, timeout < 1 { throw ValidationError("'--timeout' must be at least 1") }
@@ -63,6 +68,7 @@ struct Run: AsyncParsableCommand {
         session.filter = selection.filter
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         session.repeats = `repeat`
+        session.cache = cache.settings
         let records = try await session.run()
         let new = try ComparisonFrontend.load(session.reportPath)
         if let old, let baseline {

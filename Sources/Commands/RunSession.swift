@@ -21,6 +21,8 @@ struct RunSession {
     var axes: PlanAxes?
     /// `--repeat N`: reruns of a failed run step.
     var repeats = 0
+    /// The build cache; nil with `--no-cache`.
+    var cache: CacheSettings?
 
     var reportPath: String { outDir + "/report.json" }
 
@@ -48,6 +50,7 @@ struct RunSession {
         let progress = Progress(total: plan.cells.count)
         var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs)
         executor.repeats = repeats
+        executor.cache = cache.map { BuildCache(settings: $0, workDir: workDir) }
         let runner = MatrixRunner(executor: executor, jobs: jobs)
         let records = await runner.run(plan) { record in
             var record = record
@@ -58,6 +61,7 @@ struct RunSession {
         }
         progress.finish()
         interrupt.cancel()
+        if let cache { writeErr(CacheReport.line(records, settings: cache, trim: CacheTrim.trim(cache))) }
         let finalRecords = records.map { r in
             var r = r
             r.log = ReportWriter.logPath(for: r.id)

@@ -50,14 +50,15 @@ import Testing
     }
 
     /// A cell as compared: with the report's own directory written `OUT` wherever it occurs (work directories in
-    /// argv, cwd, env and the steps' output), and without `duration_ms` (the cell's and every command's) and `log`.
+    /// argv, cwd, env and the steps' output), and without `duration_ms` (the cell's and every command's), `log`
+    /// and `cache` (whether a step's output came from the build cache is how, not what).
     static func comparable(_ cell: Any, outDir: String) throws -> NSDictionary {
         let data = try JSONSerialization.data(withJSONObject: cell, options: [.sortedKeys, .withoutEscapingSlashes])
         let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: outDir, with: "OUT")
         func strip(_ value: Any) -> Any {
             if let object = value as? [String: Any] {
                 var kept: [String: Any] = [:]
-                for (k, v) in object where k != "duration_ms" && k != "log" { kept[k] = strip(v) }
+                for (k, v) in object where !["duration_ms", "log", "cache"].contains(k) { kept[k] = strip(v) }
                 return kept
             }
             if let array = value as? [Any] { return array.map(strip) }
@@ -70,13 +71,16 @@ import Testing
 
     @Test func threeShardsMergedEqualTheWholeRun() throws {
         let dir = try Self.setUp()
-        let whole = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", dir.path("whole"), "-j", "2"], timeout: 240)
+        // The whole run fills a fresh cache; the shards then build from it: same verdicts, from cache.
+        let cache = ["--cache-dir", dir.path("cache")]
+        let whole = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", dir.path("whole"), "-j", "2"] + cache, timeout: 240)
         #expect(whole.status == 1, "\(whole.stderr)")
         var shardDirs: [String] = []
         for k in 1...3 {
             let out = dir.path("s\(k)")
-            let r = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", out, "-j", "2", "--shard", "\(k)/3"], timeout: 240)
+            let r = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", out, "-j", "2", "--shard", "\(k)/3"] + cache, timeout: 240)
             #expect(r.status == 0 || r.status == 1, "\(r.stderr)")
+            #expect(r.stderr.contains(" 0 misses"), "\(r.stderr)")
             let meta = try #require(try Self.report(out + "/report.json")["metadata"] as? [String: Any])
             #expect(meta["shard"] as? NSDictionary == ["index": k, "count": 3] as NSDictionary)
             shardDirs.append(out)
@@ -93,6 +97,11 @@ import Testing
         let wCells = try #require(w["cells"] as? [Any]), mCells = try #require(m["cells"] as? [Any])
         #expect(wCells.count == 3 * 2 * 2)
         #expect(mCells.count == wCells.count)
+        let uses = { (cells: [Any]) in
+            cells.flatMap { (($0 as? [String: Any])?["commands"] as? [[String: Any]] ?? []).compactMap { $0["cache"] as? String } }
+        }
+        #expect(Set(uses(wCells)) == ["miss"])
+        #expect(Set(uses(mCells)) == ["hit"])
         for (a, b) in zip(wCells, mCells) {
             let wa = try Self.comparable(a, outDir: dir.path("whole")), mb = try Self.comparable(b, outDir: shardOf(b, shardDirs))
             #expect(wa == mb, "\(wa["id"] ?? "?") against \(mb["id"] ?? "?")")

@@ -45,7 +45,10 @@ enum ToolgateBinary {
     }
 
     /// Runs `toolgate ARGS` with a time limit; output goes to files so a large JSON array never blocks.
-    static func run(_ arguments: [String], timeout: Double = 120) throws -> Run {
+    /// Where `run` keeps its build cache in tests unless a test says otherwise: never the user's ~/.cache.
+    static let cacheHome = FileManager.default.temporaryDirectory.path + "/toolgate-test-cache-\(getpid())"
+
+    static func run(_ arguments: [String], timeout: Double = 120, environment: [String: String] = [:]) throws -> Run {
         let binary = try locate()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("toolgate-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -58,6 +61,8 @@ enum ToolgateBinary {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cacheHome]) { _, new in new }
+            .merging(environment) { _, new in new }
         process.standardOutput = out
         process.standardError = err
         let done = DispatchSemaphore(value: 0)

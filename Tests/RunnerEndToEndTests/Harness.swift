@@ -5,7 +5,7 @@ import Testing
 
 /// A temporary directory per test with a matrix, fixtures and fake tools, and a way to run it.
 /// Removed when the test lets go of it; set TOOLGATE_KEEP_TEST_DIRS=1 to keep it for a look.
-final class Harness {
+final class Harness: Sendable {
     let root: String
 
     init() throws {
@@ -34,16 +34,21 @@ final class Harness {
         }
     }
 
-    func run(matrix text: String, jobs: Int = 2, repeats: Int = 0) async throws -> [CellRecord] {
+    /// Runs the matrix into `ROOT/OUT/work`, through the build cache when `cache` is given.
+    func run(matrix text: String, jobs: Int = 2, repeats: Int = 0, cache: CacheSettings? = nil, out: String = "out") async throws
+        -> [CellRecord]
+    {
         try write("matrix.toml", text)
         let matrix = try MatrixDecoder.load(path: root + "/matrix.toml")
         let fixtures = try FixtureDiscovery.discover(in: matrix.fixtures)
         let plan = Plan.make(matrix: matrix, fixtures: fixtures)
-        let work = root + "/out/work"
+        let work = root + "/\(out)/work"
+        try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: work)
         var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work, jobs: jobs)
         executor.repeats = repeats
+        executor.cache = cache.map { BuildCache(settings: $0, workDir: work) }
         let runner = MatrixRunner(executor: executor, jobs: jobs)
         return await runner.run(plan) { _ in }
     }

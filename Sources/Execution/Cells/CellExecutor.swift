@@ -10,6 +10,7 @@ struct CellExecutor: Sendable {
     var permits: AsyncSemaphore
     /// `--repeat N`: how many more times a failed run step runs.
     var repeats = 0
+    var cache: BuildCache?
 
     func run(_ cell: Cell, compileSteps: [CommandRecord]) async -> CellRecord {
         var r = CellRecord(cell: cell, status: .pass)
@@ -23,7 +24,7 @@ struct CellExecutor: Sendable {
         var links = libraries.map { ("link-lib\($0)", commands.linkLibrary($0, cell: cell, unit: unit, layout: layout)) }
         links.append(("link", commands.linkProgram(cell, unit: unit, layout: layout)))
         for (name, argv) in links {
-            let o = await StepExecution.run(.link, argv: argv, cwd: dir, name: name, timeout: timeout, permits: permits)
+            let o = await StepExecution.build(.link, argv: argv, cwd: dir, name: name, timeout: timeout, permits: permits, cache: cache)
             r.commands.append(o.record)
             r.durationMs += o.result.durationMs
             if !o.result.succeeded {

@@ -24,14 +24,33 @@ enum StepExecution {
         await permits.acquire()
         let result = await ProcessRunner.run(request)
         await permits.release()
-        let cap = step == .run ? CapturedOutput.reportCap : 16 * 1024
-        let out = CapturedOutput.read(request.stdoutPath, cap: cap)
-        let err = CapturedOutput.read(request.stderrPath, cap: cap)
+        let out = CapturedOutput.read(request.stdoutPath, cap: cap(step))
+        let err = CapturedOutput.read(request.stderrPath, cap: cap(step))
         let record = CommandRecord(
             step: step, argv: argv, cwd: cwd, env: env, limits: request.limitFlags, exitCode: result.exitCode,
             signal: result.signal, timedOut: result.timedOut, durationMs: result.durationMs, stdout: out, stderr: err)
         return Outcome(record: record, result: result, stdout: out, stderr: err)
     }
+
+    /// A compile or link step: through the cache when the run has one.
+    static func build(
+        _ step: CommandRecord.Step, argv: [String], cwd: String, name: String, timeout: Int, permits: AsyncSemaphore,
+        cache: BuildCache?
+    ) async -> Outcome {
+        if let cache, let output = output(of: argv) {
+            return await cache.run(step, argv: argv, cwd: cwd, name: name, output: output, timeout: timeout, permits: permits)
+        }
+        return await run(step, argv: argv, cwd: cwd, name: name, timeout: timeout, permits: permits)
+    }
+
+    /// The `-o` operand: what a compile or link step makes.
+    static func output(of argv: [String]) -> String? {
+        guard let i = argv.lastIndex(of: "-o"), i + 1 < argv.count else { return nil }
+        return argv[i + 1]
+    }
+
+    /// How much of a step's output the report keeps: more for the program's run than for tools.
+    static func cap(_ step: CommandRecord.Step) -> Int { step == .run ? CapturedOutput.reportCap : 16 * 1024 }
 
     /// "gcc exited 1: main.c:3:1: error: ..." — the first line that says "error", else the first line.
     static func summary(_ o: Outcome) -> String {

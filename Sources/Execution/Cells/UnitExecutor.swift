@@ -10,6 +10,8 @@ package struct UnitExecutor: Sendable {
     package var permits: AsyncSemaphore
     /// `--repeat N`: how many more times a cell's failed run step runs (docs/runner.md).
     package var repeats = 0
+    /// The build cache for compile and link steps; nil with `--no-cache`.
+    package var cache: BuildCache?
 
     package init(commands: BuildCommands, workDir: String, jobs: Int) {
         self.commands = commands
@@ -37,10 +39,10 @@ package struct UnitExecutor: Sendable {
         var compileSteps: [CommandRecord] = []
         var compileMs = 0
         for source in unit.fixture.sources {
-            let o = await StepExecution.run(
+            let o = await StepExecution.build(
                 .compile, argv: commands.compile(source, in: unit, layout: layout), cwd: layout.objDir,
                 name: "\(source.fileName).\(commands.compiler(for: source, in: unit).name).compile",
-                timeout: commands.timeout(runnable[0]), permits: permits)
+                timeout: commands.timeout(runnable[0]), permits: permits, cache: cache)
             compileSteps.append(o.record)
             compileMs += o.result.durationMs
             if !o.result.succeeded {
@@ -55,7 +57,7 @@ package struct UnitExecutor: Sendable {
             }
         }
         // The link modes of a unit are independent once its objects exist.
-        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits, repeats: repeats)
+        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits, repeats: repeats, cache: cache)
         let steps = compileSteps
         let compileTotal = compileMs
         await withTaskGroup(of: CellRecord.self) { group in

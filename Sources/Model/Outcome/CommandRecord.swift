@@ -17,6 +17,9 @@ package struct CommandRecord: Sendable, Codable, Equatable {
     /// Capped; the full text is in the cell's log.
     package var stdout: String
     package var stderr: String
+    /// Compile and link steps of a run with the build cache: whether the output came from it. Absent with
+    /// `--no-cache`, for run steps, and in older reports.
+    package var cache: CacheUse?
 
     package init(
         step: Step, argv: [String], cwd: String, env: [String: String] = [:], limits: [String] = [],
@@ -42,7 +45,7 @@ package struct CommandRecord: Sendable, Codable, Equatable {
         case signal
         case timedOut = "timed_out"
         case durationMs = "duration_ms"
-        case stdout, stderr
+        case stdout, stderr, cache
     }
 
     /// Exited 0, no signal, no timeout.
@@ -61,5 +64,12 @@ package struct CommandRecord: Sendable, Codable, Equatable {
         try c.encode(durationMs, forKey: .durationMs)
         try c.encode(stdout, forKey: .stdout)
         try c.encode(stderr, forKey: .stderr)
+        try c.encodeIfPresent(cache, forKey: .cache)
     }
+}
+
+/// `hit`: restored from the cache, nothing ran; `miss`: ran, and stored when it succeeded;
+/// `uncacheable`: ran, never stored (docs/runner.md lists why a step is refused).
+package enum CacheUse: String, Sendable, Codable {
+    case hit, miss, uncacheable
 }

@@ -1,0 +1,26 @@
+/// What one base key (driver identity, flags, directory) has produced: each entry names the files the
+/// step read (from its dependency file) as they were, and the result stored for exactly those contents.
+/// Newest first; a header edited back and forth keeps both entries.
+package struct CacheManifest: Sendable, Codable, Equatable {
+    package struct Entry: Sendable, Codable, Equatable {
+        package var result: String
+        package var dependencies: [Dependency]
+    }
+
+    package struct Dependency: Sendable, Codable, Equatable {
+        /// Absolute, with the run's work directory written `@WORK@` so that any `--out` matches.
+        package var path: String
+        package var stamp: FileStamp
+    }
+
+    package var entries: [Entry] = []
+
+    /// Enough for a header edited back and forth a few times; older entries fall off.
+    static let maxEntries = 8
+
+    mutating func add(_ entry: Entry) {
+        entries.removeAll { $0.result == entry.result }
+        entries.insert(entry, at: 0)
+        if entries.count > Self.maxEntries { entries.removeLast(entries.count - Self.maxEntries) }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Model
+
+/// The cache directory on disk:
+///
+///     DIR/v1/manifests/ab/<base key>.json    CacheManifest, replaced whole by rename
+///     DIR/v1/results/ab/<result key>/        output, stdout, stderr: made in tmp/, renamed in whole
+///     DIR/v1/tmp/                            work in progress; older than an hour is litter
+///
+/// Every write lands in tmp/ first and is renamed into place, so a reader (another run, at the same
+/// time) sees a whole entry or none, and a killed run leaves only litter in tmp/. A result directory is
+/// never changed once there: a second run storing the same key finds it present and drops its copy.
+package struct CacheStore: Sendable {
+    package let root: String
+
+    package init(directory: String) { root = directory + "/v1" }
+
+    var manifestsDir: String { root + "/manifests" }
+    var resultsDir: String { root + "/results" }
+    var tmpDir: String { root + "/tmp" }
+
+    func manifestPath(_ key: String) -> String { "\(manifestsDir)/\(key.prefix(2))/\(key).json" }
+    func resultDir(_ key: String) -> String { "\(resultsDir)/\(key.prefix(2))/\(key)" }
+
+    /// The manifest, or an empty one when there is none or it cannot be read (then it is rewritten).
+    func manifest(_ key: String) -> CacheManifest {
+        guard let data = FileManager.default.contents(atPath: manifestPath(key)),
+              let m = try? JSONDecoder().decode(CacheManifest.self, from: data)
+        else { return CacheManifest() }
+        return m
+    }
+
+    func writeManifest(_ manifest: CacheManifest, key: String) throws {
+        let data = try JSONEncoder().encode(manifest)
+        let path = manifestPath(key)
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let temp = try scratchPath("manifest")
+        try data.write(to: URL(fileURLWithPath: temp))
+        try rename(temp, to: path)
+    }
+
+    /// Stores a step's output file and its stdout and stderr files under `key`.
+    func storeResult(_ key: String, output: String, stdout: String, stderr: String) throws {
+        let final = resultDir(key)
+        if FileManager.default.fileExists(atPath: final) { return }
+        let temp = try scratchPath("result")
+        try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
+        do {
+            try FileCopy.copy(output, to: temp + "/output")
+            try FileCopy.copy(stdout, to: temp + "/stdout")
+            try FileCopy.copy(stderr, to: temp + "/stderr")
+            try FileManager.default.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            // Another run may have stored the same result meanwhile: theirs stays, ours goes.
+            if Glibc.rename(temp, final) != 0 { try? FileManager.default.removeItem(atPath: temp) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
+    }
+
+    /// Copies a stored result to the step's output, stdout and stderr paths; false when it is gone
+    /// (evicted meanwhile) or unreadable, which the caller treats as a miss.
+    func restoreResult(_ key: String, output: String, stdout: String, stderr: String) -> Bool {
+        let dir = resultDir(key)
+        do {
+            try FileCopy.copy(dir + "/output", to: output)
+            try FileCopy.copy(dir + "/stdout", to: stdout)
+            try FileCopy.copy(dir + "/stderr", to: stderr)
+        } catch {
+            return false
+        }
+        touch(dir)
+        return true
+    }
+
+    /// Marks an entry as used now: eviction takes the least recently used first.
+    func touch(_ path: String) { _ = utimes(path, nil) }
+
+    /// A fresh name in tmp/ (same file system as the entries, so rename is atomic).
+    func scratchPath(_ what: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: tmpDir, withIntermediateDirectories: true)
+        return "\(tmpDir)/\(what)-\(getpid())-\(UUID().uuidString)"
+    }
+
+    private func rename(_ from: String, to: String) throws {
+        if Glibc.rename(from, to) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: from)
+            throw CacheError("cannot rename '\(from)' to '\(to)': \(String(cString: strerror(code)))")
+        }
+    }
+}
+
+package struct CacheError: Error, CustomStringConvertible {
+    package var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Copies a file whole, mode included, through a temporary name beside the destination, so the
+/// destination is never seen half-written.
+enum FileCopy {
+    static func copy(_ source: String, to destination: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else { throw CacheError("cannot read '\(source)'") }
+        var st = stat()
+        let mode = stat(source, &st) == 0 ? st.st_mode & 0o7777 : 0o644
+        let temp = "\(destination).tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
+        guard FileManager.default.createFile(atPath: temp, contents: data) else {
+            throw CacheError("cannot write '\(temp)'")
+        }
+        chmod(temp, mode)
+        if Glibc.rename(temp, destination) != 0 {
+            let code = errno
+            unlink(temp)
+            throw CacheError("cannot rename '\(temp)' to '\(destination)': \(String(cString: strerror(code)))")
+        }
+    }
+}

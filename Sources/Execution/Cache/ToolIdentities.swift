@@ -1,0 +1,89 @@
+import Foundation
+import Model
+import Synchronization
+
+/// Who a compiler driver is, for the cache key: the driver's resolved file (size and mtime), its whole
+/// `--version`, and the programs it runs (`cc1`, `cc1plus`, `as`, `ld` from `-print-prog-name`), each
+/// resolved and stamped the same way. A rebootstrap that replaces any of them, a driver or just
+/// binutils, changes the identity, so nothing it would build differently is ever a hit.
+///
+/// Asked once per driver and target-selecting flags (`-m32`, `--target=`, `--sysroot`, `-B`, `-fuse-ld=`...)
+/// per run; concurrent askers share one probe.
+package final class ToolIdentities: Sendable {
+    private let probeDir: String
+    private let known = Mutex<[String: Task<String?, Never>]>([:])
+    private let counter = Atomic<Int>(0)
+
+    package init(probeDir: String) { self.probeDir = probeDir }
+
+    /// nil when the driver cannot be found or will not say its version: such a step is not cached.
+    package func identity(of argv: [String]) async -> String? {
+        guard let driver = argv.first else { return nil }
+        let selecting = Self.selectingFlags(argv)
+        let key = ([driver] + selecting).joined(separator: "\u{0}")
+        let task: Task<String?, Never> = known.withLock { tasks in
+            if let t = tasks[key] { return t }
+            let t = Task { await self.probe(driver: driver, flags: selecting) }
+            tasks[key] = t
+            return t
+        }
+        return await task.value
+    }
+
+    /// The flags that choose which cc1, assembler, linker or sysroot a driver uses.
+    package static func selectingFlags(_ argv: [String]) -> [String] {
+        let withValue: Set<String> = ["-target", "--target", "--sysroot", "-isysroot", "-B", "--gcc-toolchain"]
+        let prefixes = ["--target=", "--sysroot=", "-B", "--gcc-toolchain=", "-fuse-ld=", "--ld-path="]
+        let exact: Set<String> = ["-m32", "-m64", "-mx32", "-m16", "-no-integrated-as", "-fno-integrated-as", "-fintegrated-as"]
+        var out: [String] = []
+        var i = 1
+        while i < argv.count {
+            let a = argv[i]
+            if withValue.contains(a), i + 1 < argv.count {
+                out += [a, argv[i + 1]]
+                i += 2
+                continue
+            }
+            if exact.contains(a) || prefixes.contains(where: { a.hasPrefix($0) && a.count > $0.count }) { out.append(a) }
+            i += 1
+        }
+        return out
+    }
+
+    private func probe(driver: String, flags: [String]) async -> String? {
+        guard let path = ExecutableLookup.resolve(driver), let stamp = Self.describe(path) else { return nil }
+        guard let version = await ask(driver, flags + ["--version"]), !version.isEmpty else { return nil }
+        var lines = ["driver \(driver) \(flags.joined(separator: " "))", "file \(stamp)", "version \(version)"]
+        for program in ["cc1", "cc1plus", "as", "ld"] {
+            let answer = await ask(driver, flags + ["-print-prog-name=\(program)"])?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let resolved = answer.isEmpty ? nil : ExecutableLookup.resolve(answer)
+            lines.append("\(program) \(answer) \(resolved.flatMap(Self.describe) ?? "(not found)")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `realpath size mtime` of an executable: symlinks (gcc → gcc-12) followed, so a new target counts.
+    static func describe(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        let resolved = String(cString: real)
+        guard let st = FileDigests.fileStat(resolved) else { return nil }
+        return "\(resolved) \(st.size) \(st.mtime)"
+    }
+
+    /// Everything the driver printed on stdout and stderr, or nil when it did not exit 0.
+    private func ask(_ driver: String, _ args: [String]) async -> String? {
+        try? FileManager.default.createDirectory(atPath: probeDir, withIntermediateDirectories: true)
+        let n = counter.add(1, ordering: .relaxed).newValue
+        let out = "\(probeDir)/identity-\(n).out", err = "\(probeDir)/identity-\(n).err"
+        let result = await ProcessRunner.run(StepRequest(
+            argv: [driver] + args, cwd: probeDir, env: StepExecution.env, timeoutSeconds: 30, stdoutPath: out, stderrPath: err))
+        defer {
+            unlink(out)
+            unlink(err)
+        }
+        guard result.succeeded else { return nil }
+        return CapturedOutput.read(out, cap: 16 * 1024) + CapturedOutput.read(err, cap: 16 * 1024)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import Execution
+@testable import Model
+
+/// The cache's pure parts: dependency files as GCC and GNU ld write them, keys, refusals, sizes.
+struct DependencyFileTests {
+    @Test func gccRuleWithContinuations() {
+        let text = "/w/obj/main.c.gcc.o: /src/main.c /usr/include/stdc-predef.h \\\n /usr/include/stdio.h \\\n  word.h\n"
+        #expect(DependencyFile.prerequisites(text) == ["/src/main.c", "/usr/include/stdc-predef.h", "/usr/include/stdio.h", "word.h"])
+    }
+
+    @Test func ldRuleThenPhonyRulesAndDuplicates() {
+        let text = """
+            prog: \\
+              /usr/lib/x86_64-linux-gnu/crt1.o \\
+              a.o \\
+              /usr/lib/gcc/x86_64-linux-gnu/12/libgcc_s.so \\
+              /usr/lib/gcc/x86_64-linux-gnu/12/libgcc_s.so
+
+            /usr/lib/x86_64-linux-gnu/crt1.o:
+
+            a.o:
+
+            """
+        #expect(DependencyFile.prerequisites(text) == ["/usr/lib/x86_64-linux-gnu/crt1.o", "a.o", "/usr/lib/gcc/x86_64-linux-gnu/12/libgcc_s.so"])
+    }
+
+    @Test func escapedSpacesHashesAndDollars() {
+        let text = "x.o: /src/with\\ space.c /src/a\\#b.h /src/cost$$.h C:\\dir\\x.h\n"
+        #expect(DependencyFile.prerequisites(text) == ["/src/with space.c", "/src/a#b.h", "/src/cost$.h", "C:\\dir\\x.h"])
+    }
+
+    @Test func noRuleIsNoEvidence() {
+        #expect(DependencyFile.prerequisites("") == nil)
+        #expect(DependencyFile.prerequisites("garbage without a colon\n") == nil)
+        #expect(DependencyFile.prerequisites("x.o:\n") == [])
+    }
+}
+
+struct CacheKeyTests {
+    let paths = WorkPaths(workDir: "/out/work")
+
+    @Test func workDirectoryIsNoPartOfTheKey() {
+        let a = CacheKey.base(
+            step: .compile, identity: "gcc", argv: ["gcc", "-c", "/src/a.c", "-o", "/out/work/a/obj/a.o"], cwd: "/out/work/a/obj",
+            paths: paths, env: [:])
+        let b = CacheKey.base(
+            step: .compile, identity: "gcc", argv: ["gcc", "-c", "/src/a.c", "-o", "/other/work/a/obj/a.o"], cwd: "/other/work/a/obj",
+            paths: WorkPaths(workDir: "/other/work"), env: [:])
+        #expect(a == b)
+    }
+
+    @Test func debugInfoKeepsTheCompileDirectory() {
+        func key(_ work: String) -> String {
+            CacheKey.base(
+                step: .compile, identity: "gcc", argv: ["gcc", "-g", "-c", "/src/a.c", "-o", "\(work)/a.o"], cwd: work,
+                paths: WorkPaths(workDir: work), env: [:])
+        }
+        #expect(key("/out/work") != key("/other/work"))
+        #expect(CacheKey.recordsDirectory(["gcc", "-ggdb3"]))
+        #expect(!CacheKey.recordsDirectory(["gcc", "-g0", "-gz=zstd"]))
+    }
+
+    @Test func everyInputChangesTheKey() {
+        let argv = ["gcc", "-O2", "-c", "/src/a.c", "-o", "/out/work/a.o"]
+        let base = CacheKey.base(step: .compile, identity: "gcc 12", argv: argv, cwd: "/out/work", paths: paths, env: [:])
+        let variants = [
+            CacheKey.base(step: .compile, identity: "gcc 13", argv: argv, cwd: "/out/work", paths: paths, env: [:]),
+            CacheKey.base(step: .link, identity: "gcc 12", argv: argv, cwd: "/out/work", paths: paths, env: [:]),
+            CacheKey.base(step: .compile, identity: "gcc 12", argv: argv.map { $0 == "-O2" ? "-O3" : $0 }, cwd: "/out/work", paths: paths, env: [:]),
+            CacheKey.base(step: .compile, identity: "gcc 12", argv: argv, cwd: "/out/work/x", paths: paths, env: [:]),
+            CacheKey.base(step: .compile, identity: "gcc 12", argv: argv, cwd: "/out/work", paths: paths, env: ["CPATH": "/inc"]),
+            CacheKey.base(step: .compile, identity: "gcc 12", argv: argv, cwd: "/out/work", paths: paths, env: ["CPATH": ""]),
+        ]
+        #expect(Set(variants + [base]).count == variants.count + 1)
+        // Argument boundaries count: ["-DA", "B"] is not ["-DAB"].
+        let split = CacheKey.base(step: .compile, identity: "g", argv: ["gcc", "-DA", "B"], cwd: "/", paths: paths, env: [:])
+        let joined = CacheKey.base(step: .compile, identity: "g", argv: ["gcc", "-DAB"], cwd: "/", paths: paths, env: [:])
+        #expect(split != joined)
+    }
+
+    @Test func resultKeyFollowsDependencyContent() {
+        let d1 = CacheManifest.Dependency(path: "/src/a.h", stamp: FileStamp(size: 1, mtime: 1, sha256: "aa"))
+        var d2 = d1
+        d2.stamp.sha256 = "bb"
+        var d3 = d1
+        d3.stamp.mtime = 2
+        #expect(CacheKey.result(base: "k", dependencies: [d1]) != CacheKey.result(base: "k", dependencies: [d2]))
+        // mtime is only a shortcut: the same content elsewhere in time is the same result.
+        #expect(CacheKey.result(base: "k", dependencies: [d1]) == CacheKey.result(base: "k", dependencies: [d3]))
+    }
+
+    @Test func pathsRoundTrip() {
+        #expect(paths.normalize("-idirafter/out/work/i686-include") == "-idirafter@WORK@/i686-include")
+        #expect(paths.normalize("/out/workshop/x") == "/out/workshop/x")
+        #expect(paths.expand(paths.normalize("/out/work/a/b.o")) == "/out/work/a/b.o")
+        #expect(paths.absolute("libx.so", cwd: "/out/work/c") == "/out/work/c/libx.so")
+    }
+}
+
+struct CacheEligibilityTests {
+    @Test(arguments: [
+        ["gcc", "@args.rsp"], ["gcc", "-save-temps"], ["gcc", "-fprofile-use=x.gcda"], ["gcc", "-fplugin=p.so"],
+        ["gcc", "-MD"], ["gcc", "-MF", "x.d"], ["gcc", "-specs=x.specs"], ["clang", "-Xclang", "-load", "-Xclang", "p.so"],
+    ])
+    func refused(_ argv: [String]) {
+        #expect(CacheEligibility.refusal(.compile, argv: argv) != nil)
+    }
+
+    @Test func ordinaryStepsAreCached() {
+        #expect(CacheEligibility.refusal(.compile, argv: ["gcc", "-O2", "-march=x86-64-v2", "-c", "a.c", "-o", "a.o"]) == nil)
+        #expect(CacheEligibility.refusal(.link, argv: ["gcc", "-static", "a.o", "-o", "prog"]) == nil)
+        #expect(CacheEligibility.refusal(.link, argv: ["gcc", "a.o", "-Wl,--dependency-file=x.d"]) != nil)
+    }
+
+    @Test func selectingFlagsAreThoseThatPickTools() {
+        let argv = ["clang-19", "--target=aarch64-linux-gnu", "-O2", "-m32", "-B", "/opt/bin", "--sysroot=/s", "-fuse-ld=lld", "-c", "a.c"]
+        #expect(ToolIdentities.selectingFlags(argv) == ["--target=aarch64-linux-gnu", "-m32", "-B", "/opt/bin", "--sysroot=/s", "-fuse-ld=lld"])
+    }
+}
+
+struct ByteSizeTests {
+    @Test func sizesAsUsersWriteThem() {
+        #expect(ByteSize.parse("500M") == 500 << 20)
+        #expect(ByteSize.parse("5G") == 5 << 30)
+        #expect(ByteSize.parse("5GiB") == 5 << 30)
+        #expect(ByteSize.parse("1.5g") == 3 << 29)
+        #expect(ByteSize.parse("4096") == 4096)
+        for bad in ["", "G", "-1G", "0", "lots", "nanM", "99999999999T"] { #expect(ByteSize.parse(bad) == nil, "\(bad)") }
+    }
+}
+
+struct SHA256StreamingTests {
+    @Test func chunkedUpdatesEqualOneShot() {
+        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        for chunk in [1, 63, 64, 65, 1000] {
+            var h = SHA256()
+            for start in stride(from: 0, to: bytes.count, by: chunk) { h.update(Array(bytes[start..<min(start + chunk, bytes.count)])) }
+            #expect(h.finalizeHex() == SHA256.hex(bytes), "chunk \(chunk)")
+        }
+    }
+
+    @Test func millionAs() {
+        // FIPS 180-2, appendix B.3.
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func fileHashIsTheContentHash() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/toolgate-sha-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 >> 3) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(FileDigests.sha256(ofFile: path) == SHA256.hex(bytes))
+        #expect(FileDigests.sha256(ofFile: path + ".missing") == nil)
+    }
+}
