@@ -121,7 +121,7 @@ final class InterruptHandler {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
-                ProcessGroups.shared.killAll()
+                ProcessGroups.shared.closeAndKillAll()
                 onInterrupt()
                 writeErr("\ntoolgate: interrupted; report.json is marked incomplete\n")
                 exit(130)
