@@ -16,6 +16,9 @@ struct Run: AsyncParsableCommand {
             include the comparison.
             With --repeat N, a failed run step (fail, crash, timeout) runs again up to N more times; a cell that passes \
             on a rerun is 'flaky' (grid letter '~'), listed apart and never counted as a pass.
+            SIGINT or SIGTERM stops a run within seconds: every compiler, linker and emulator it started is killed, \
+            report.json keeps the cells that finished with complete: false, and the exit status is 130. A second \
+            signal stops it at once.
             """)
 
     @OptionGroup var matrixOptions: MatrixOptions
@@ -51,6 +54,18 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Watched from the first moment: an interrupt anywhere kills what the run started (Interruption).
+        let interruption = Interruption.install()
+        do {
+            try await runAndCompare(interruption)
+        } catch {
+            await interruption.holdIfStopping()
+            throw error
+        }
+        await interruption.holdIfStopping()
+    }
+
+    private func runAndCompare(_ interruption: Interruption) async throws {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
         let fixtures = try matrixOptions.discover(matrix)
@@ -63,6 +78,7 @@ struct Run: AsyncParsableCommand {
         session.filter = selection.filter
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         session.repeats = `repeat`
+        session.interruption = interruption
         let records = try await session.run()
         let new = try ComparisonFrontend.load(session.reportPath)
         if let old, let baseline {
