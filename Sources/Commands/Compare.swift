@@ -15,6 +15,8 @@ struct Compare: ParsableCommand {
             mistake, an unreadable report, reports of different matrices or an expired known failure.
             --format markdown, junit and html print summary.md, junit.xml and index.html of the new run with \
             the comparison (docs/reports.md); --out DIR writes them all with comparison.json.
+            An incomplete OLD (complete: false, an interrupted run) is compared with a warning on stderr: the cells \
+            it never reached cannot show a regression.
             Every kind of change is explained in docs/compare.md.
             """)
 
@@ -42,6 +44,7 @@ struct Compare: ParsableCommand {
         let new: Report
         if reports.count == 2 {
             let old = try ComparisonFrontend.load(reports[0])
+            ComparisonFrontend.warnIfIncomplete(baseline: old, name: reports[0])
             new = try ComparisonFrontend.load(reports[1])
             comparison = try ComparisonFrontend.compare(old: old, oldName: reports[0], new: new, newName: reports[1], options: options)
         } else {

@@ -14,6 +14,17 @@ enum ComparisonFrontend {
         }
     }
 
+    /// An interrupted or killed baseline hides regressions: the cells it never reached count as new.
+    static func warnIfIncomplete(baseline: Report, name: String) {
+        guard !baseline.complete else { return }
+        writeErr("""
+            toolgate: warning: the baseline '\(name)' is an incomplete run (complete: false: interrupted or killed, \
+            \(baseline.cells.count) cells); cells it never reached are 'new' here, so their regressions cannot be seen. \
+            Use a complete run as the baseline.
+
+            """)
+    }
+
     static func compare(old: Report, oldName: String, new: Report, newName: String, options: ComparisonOptions) throws -> Comparison {
         do {
             return try Comparator.compare(old: old, oldName: oldName, new: new, newName: newName, options: options)

@@ -15,7 +15,10 @@ struct Doctor: AsyncParsableCommand {
         let matrix = try matrixOptions.load()
         let work = FileManager.default.temporaryDirectory.path + "/toolgate-doctor-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: work) }
+        // Ctrl-C kills the checks' compilers and emulators (their own process groups) and exits 130.
+        let interruption = Interruption.install(cleanup: { try? FileManager.default.removeItem(atPath: work) })
         let findings = await DoctorChecks.run(matrix: matrix, workDir: work)
+        await interruption.holdIfStopping()
         var problems = 0
         for f in findings {
             writeOut(f.text + "\n")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 import Foundation
 import Model
 import Reporting
@@ -37,11 +38,23 @@ struct Repro: ParsableCommand {
             writeOut(script)
             return
         }
+        // sh runs in a process group of its own, out of the terminal's Ctrl-C: the registry lets an
+        // interrupt kill it and whatever it started.
+        let interruption = Interruption.install()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
-        try process.run()
+        guard ProcessGroups.shared.reserveStart() else { interruption.holdThreadIfStopping(); throw ExitCode(130) }
+        do {
+            try process.run()
+        } catch {
+            ProcessGroups.shared.cancelStart()
+            throw error
+        }
+        ProcessGroups.shared.add(process.processIdentifier)
         process.waitUntilExit()
+        ProcessGroups.shared.remove(process.processIdentifier)
+        interruption.holdThreadIfStopping()
         throw ExitCode(process.terminationStatus)
     }
 }

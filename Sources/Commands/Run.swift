@@ -5,7 +5,7 @@ import Model
 import Reporting
 
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]
-/// [--cache-dir DIR | --no-cache] [--cache-max-size SIZE]`.
+/// [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
@@ -19,6 +19,12 @@ struct Run: AsyncParsableCommand {
             on a rerun is 'flaky' (grid letter '~'), listed apart and never counted as a pass.
             Compile and link steps go through a build cache keyed by content (the compiler's identity, flags, \
             every file the step read); run steps always run. See docs/runner.md, "Build cache".
+            --update-baseline (with --baseline) writes the new report.json over the baseline only after a complete \
+            run with no regression; otherwise the baseline is untouched and the exit status is 1 (regressions) or 2 \
+            (an incomplete run, a shard, or baseline cells the run left out).
+            SIGINT or SIGTERM stops a run within seconds: every compiler, linker and emulator it started is killed, \
+            report.json keeps the cells that finished with complete: false, and the exit status is 130. A second \
+            signal stops it at once. No baseline is updated.
             """)
 
     @OptionGroup var matrixOptions: MatrixOptions
@@ -43,6 +49,11 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "A baseline report.json: compare after the run, write OUT/comparison.json, exit by regressions.")
     var baseline: String?
 
+    @Flag(
+        name: .long,
+        help: "With --baseline: after a complete run with no regression, write its report.json over the baseline file.")
+    var updateBaseline = false
+
     @OptionGroup var comparison: ComparisonFlags
 
     @OptionGroup(title: "Build cache") var cache: CacheOptions
@@ -53,14 +64,28 @@ struct Run: AsyncParsableCommand {
         guard `repeat` >= 0 else { throw ValidationError("'--repeat' must be at least 0") }
         try comparison.validate()
         if baseline == nil, comparison.knownFailures != nil { throw ValidationError("'--known-failures' needs '--baseline'") }
+        if baseline == nil, updateBaseline { throw ValidationError("'--update-baseline' needs '--baseline'") }
     }
 
     func run() async throws {
+        // Watched from the first moment: an interrupt anywhere kills what the run started (Interruption).
+        let interruption = Interruption.install()
+        do {
+            try await runAndCompare(interruption)
+        } catch {
+            await interruption.holdIfStopping()
+            throw error
+        }
+        await interruption.holdIfStopping()
+    }
+
+    private func runAndCompare(_ interruption: Interruption) async throws {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
         let fixtures = try matrixOptions.discover(matrix)
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)
+        if let old, let baseline { ComparisonFrontend.warnIfIncomplete(baseline: old, name: baseline) }
         let options = try comparison.options()
         let plan = selection.plan(matrix: matrix, fixtures: fixtures)
         var session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
@@ -69,6 +94,7 @@ struct Run: AsyncParsableCommand {
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         session.repeats = `repeat`
         session.cache = cache.settings
+        session.interruption = interruption
         let records = try await session.run()
         let new = try ComparisonFrontend.load(session.reportPath)
         if let old, let baseline {
@@ -76,6 +102,9 @@ struct Run: AsyncParsableCommand {
             try ComparisonFrontend.writeJSON(result, outDir: out)
             try ComparisonFrontend.writeReports(ReportContext(report: new, comparison: result), outDir: out)
             writeOut("\n" + ComparisonText.render(result, color: comparison.useColor))
+            if updateBaseline {
+                try BaselineUpdate.apply(old: old, new: new, newPath: session.reportPath, comparison: result, baseline: baseline)
+            }
             if result.failsGate { throw ExitCode(1) }
             return
         }

@@ -1,14 +1,12 @@
 import ArgumentParser
-import Dispatch
 import ELFInspection
 import Execution
 import Foundation
 import Model
 import Reporting
-import Synchronization
 
 /// The run frontend: prepares OUT, probes the tools, runs the plan, keeps report.json current
-/// (complete: false until the end, and after an interrupt), writes the logs and prints the grid.
+/// (complete: false until the end, and after an interrupt: Interruption), writes the logs and prints the grid.
 struct RunSession {
     var matrix: Matrix
     var plan: Plan
@@ -23,26 +21,38 @@ struct RunSession {
     var repeats = 0
     /// The build cache; nil with `--no-cache`.
     var cache: CacheSettings?
+    /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
+    var interruption: Interruption?
 
     var reportPath: String { outDir + "/report.json" }
 
     func run() async throws -> [CellRecord] {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
-        for owned in ["work", "logs", "report.json", "comparison.json"] + ReportFiles.names { try? fm.removeItem(atPath: out + "/" + owned) }
+        var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
+        metadata.shard = shard
+        metadata.filter = filter
+        metadata.axes = axes
+        // report.json exists (complete: false, no cells) before any process starts, so an interrupt at
+        // any moment leaves a readable one; the interrupt waits while the previous run's files go.
+        let first = metadata
+        let makeReport = {
+            Self.clearPreviousRun(in: out)
+            let live = LiveReport(metadata: first, path: out + "/report.json")
+            live.save(complete: false)
+            return live
+        }
+        let live = interruption?.attach(makeReport) ?? makeReport()
         let workDir = out + "/work"
         try fm.createDirectory(atPath: workDir, withIntermediateDirectories: true)
 
         let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: workDir)
-        var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
-        (metadata.compilers, metadata.runners) = toolchain.tools(for: matrix)
-        metadata.workarounds = toolchain.workarounds
-        metadata.shard = shard
-        metadata.filter = filter
-        metadata.axes = axes
-        let live = LiveReport(metadata: metadata, path: out + "/report.json")
+        await interruption?.holdIfStopping()
+        live.updateMetadata { m in
+            (m.compilers, m.runners) = toolchain.tools(for: matrix)
+            m.workarounds = toolchain.workarounds
+        }
         live.save(complete: false)
-        let interrupt = InterruptHandler { live.save(complete: false) }
 
         let part = shard.map { ", shard \($0)" } ?? ""
         writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
@@ -53,14 +63,16 @@ struct RunSession {
         executor.cache = cache.map { BuildCache(settings: $0, workDir: workDir) }
         let runner = MatrixRunner(executor: executor, jobs: jobs)
         let records = await runner.run(plan) { record in
+            // Once an interrupt froze the report, a record may hold a step it killed: it is not a result.
+            guard !live.isFrozen else { return }
             var record = record
             record.log = ReportWriter.logPath(for: record.id)
             try? ReportWriter.writeLog(record, outDir: out)
-            live.add(record)
+            guard live.add(record) else { return }
             progress.cellFinished(record)
         }
+        await interruption?.holdIfStopping()
         progress.finish()
-        interrupt.cancel()
         if let cache { writeErr(CacheReport.line(records, settings: cache, trim: CacheTrim.trim(cache))) }
         let finalRecords = records.map { r in
             var r = r
@@ -73,72 +85,15 @@ struct RunSession {
         writeOut(RunSummary.render(finalRecords, reportPath: out + "/report.json"))
         return finalRecords
     }
-}
 
-/// The report as cells come in; saved every 30 s so a killed run leaves what it did.
-final class LiveReport: Sendable {
-    private struct State {
-        var metadata: RunMetadata
-        var cells: [CellRecord] = []
-        var lastSave = ContinuousClock.now
-    }
-    private let state: Mutex<State>
-    private let path: String
-
-    init(metadata: RunMetadata, path: String) {
-        state = Mutex(State(metadata: metadata))
-        self.path = path
-    }
-
-    func add(_ r: CellRecord) {
-        let due: Bool = state.withLock { s in
-            s.cells.append(r)
-            return ContinuousClock.now - s.lastSave > .seconds(30)
+    /// The files a run owns in OUT, and any temporary file a killed writer left beside them.
+    static func clearPreviousRun(in out: String) {
+        let fm = FileManager.default
+        let owned = ["work", "logs", "report.json", "comparison.json"] + ReportFiles.names
+        for name in owned { try? fm.removeItem(atPath: out + "/" + name) }
+        for name in (try? fm.contentsOfDirectory(atPath: out)) ?? [] {
+            guard let cut = name.range(of: AtomicFile.temporaryInfix), owned.contains(String(name[..<cut.lowerBound])) else { continue }
+            try? fm.removeItem(atPath: out + "/" + name)
         }
-        if due { save(complete: false) }
-    }
-
-    func replace(_ records: [CellRecord]) { state.withLock { $0.cells = records } }
-
-    func save(complete: Bool) {
-        let report: Report = state.withLock { s in
-            s.lastSave = ContinuousClock.now
-            if complete { s.metadata.finishedAt = RunMetadataFactory.timestamp() }
-            return Report(complete: complete, metadata: s.metadata, cells: s.cells)
-        }
-        do {
-            try ReportWriter.write(report, to: path)
-        } catch {
-            writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
-        }
-    }
-}
-
-/// On SIGINT or SIGTERM: kill every running step's process group (they are not in our group, so the
-/// terminal's Ctrl-C does not reach them), save the incomplete report, exit 130.
-final class InterruptHandler {
-    private let sources: [any DispatchSourceSignal]
-
-    init(onInterrupt: @escaping @Sendable () -> Void) {
-        var sources: [any DispatchSourceSignal] = []
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                ProcessGroups.shared.killAll()
-                onInterrupt()
-                writeErr("\ntoolgate: interrupted; report.json is marked incomplete\n")
-                exit(130)
-            }
-            source.resume()
-            sources.append(source)
-        }
-        self.sources = sources
-    }
-
-    func cancel() {
-        for s in sources { s.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }

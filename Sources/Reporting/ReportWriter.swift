@@ -3,10 +3,11 @@ import Model
 
 /// report.json and the per-cell logs beside it.
 package enum ReportWriter {
-    package static func write(_ report: Report, to path: String) throws {
+    /// `evenAfterStop`: the interrupt's final save (AtomicFile.stopWrites).
+    package static func write(_ report: Report, to path: String, evenAfterStop: Bool = false) throws {
         var data = try JSONOutput.encoder().encode(report)
         data.append(0x0A)
-        try AtomicFile.write(data, to: path)
+        try AtomicFile.write(data, to: path, evenAfterStop: evenAfterStop)
     }
 
     package static func read(_ path: String) throws -> Report {

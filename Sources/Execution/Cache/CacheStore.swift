@@ -96,22 +96,14 @@ package struct CacheError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Copies a file whole, mode included, through a temporary name beside the destination, so the
-/// destination is never seen half-written.
+/// Copies a file whole, mode included, through AtomicFile: the destination is never seen half-written,
+/// and an interrupt that stops writes stops copies too (the copy then fails, which is a miss).
 enum FileCopy {
     static func copy(_ source: String, to destination: String) throws {
         guard let data = FileManager.default.contents(atPath: source) else { throw CacheError("cannot read '\(source)'") }
         var st = stat()
         let mode = stat(source, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-        let temp = "\(destination).tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
-        guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw CacheError("cannot write '\(temp)'")
-        }
-        chmod(temp, mode)
-        if Glibc.rename(temp, destination) != 0 {
-            let code = errno
-            unlink(temp)
-            throw CacheError("cannot rename '\(temp)' to '\(destination)': \(String(cString: strerror(code)))")
-        }
+        try AtomicFile.write(data, to: destination)
+        chmod(destination, mode)
     }
 }

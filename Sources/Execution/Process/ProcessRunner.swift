@@ -46,6 +46,10 @@ package enum ProcessRunner {
         process.standardOutput = out
         process.standardError = err
 
+        // An interrupted run starts nothing more; a start already under way is killed as it registers.
+        guard ProcessGroups.shared.reserveStart() else {
+            return StepResult(exitCode: nil, signal: nil, timedOut: false, durationMs: elapsed(), launchError: interruptedMessage)
+        }
         let state = StepState()
         var timer: Task<Void, Never>?
         let launched: String? = await withCheckedContinuation { (done: CheckedContinuation<String?, Never>) in
@@ -53,12 +57,13 @@ package enum ProcessRunner {
             do {
                 try process.run()
             } catch {
+                ProcessGroups.shared.cancelStart()
                 process.terminationHandler = nil
                 done.resume(returning: "cannot start '\(executable)': \(error.localizedDescription)")
                 return
             }
             let pid = process.processIdentifier
-            ProcessGroups.shared.add(pid)
+            ProcessGroups.shared.add(pid, outputs: request.outputPaths)
             let seconds = request.timeoutSeconds
             timer = Task.detached {
                 do { try await Task.sleep(for: .seconds(seconds)) } catch { return }
@@ -86,6 +91,9 @@ package enum ProcessRunner {
 }
 
 extension ProcessRunner {
+    /// The launch error of a step refused because the run is being interrupted.
+    package static let interruptedMessage = "not started: toolgate is being interrupted"
+
     /// A relative path with a slash (`./prog`) is the step's directory's, as the child's exec sees it.
     static func resolve(_ command: String, in cwd: String) -> String? {
         let usesCwd = command.contains("/") && !command.hasPrefix("/")

@@ -27,6 +27,14 @@ package struct StepRequest: Sendable {
         self.stderrPath = stderrPath
     }
 
+    /// The file a compile or link step writes (its `-o` operand, against `cwd`). A step killed by an
+    /// interrupt may leave it half-written, so the interrupt removes it; nothing for `-o /dev/null`.
+    package var outputPaths: [String] {
+        guard let i = argv.firstIndex(of: "-o"), i + 1 < argv.count, argv[i + 1] != "/dev/null" else { return [] }
+        let path = argv[i + 1]
+        return [path.hasPrefix("/") ? path : cwd + "/" + path]
+    }
+
     /// The `prlimit` options for the run step's limits.
     package var limitFlags: [String] {
         guard let l = limits else { return [] }

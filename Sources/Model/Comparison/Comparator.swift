@@ -13,7 +13,9 @@ package enum Comparator {
         if old.metadata.matrix.sha256 != new.metadata.matrix.sha256 {
             warnings.append("the matrix file '\(new.metadata.matrix.name)' changed between the runs (sha256 differs)")
         }
-        if !old.complete { warnings.append("\(oldName) is an incomplete run") }
+        if !old.complete {
+            warnings.append("the baseline \(oldName) is an incomplete run (complete: false): cells it never reached are 'new' here, so their regressions cannot be seen")
+        }
         if !new.complete { warnings.append("\(newName) is an incomplete run: cells it did not reach are missing") }
 
         let oldByID = Dictionary(old.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
