@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `run`'s cache options through the real `toolgate` and gcc: the default directory, `--no-cache`, bad values.
@@ -53,6 +54,26 @@ import Testing
         #expect(commands.allSatisfy { $0["cache"] == nil })
         // Without the cache no dependency file is asked for: the argv is the matrix's own.
         #expect(commands.allSatisfy { !($0["argv"] as? [String] ?? []).contains("-MD") })
+    }
+
+    /// Two toolgate processes at once on one cache directory: both right, and the cache whole afterwards.
+    @Test func twoProcessesShareOneCache() throws {
+        let dir = try Self.setUp()
+        let cache = dir.path("shared-cache")
+        let results = Mutex<[Int: Run]>([:])
+        let matrix = dir.path("matrix.toml"), outs = [dir.path("out0"), dir.path("out1")]
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let r = try? ToolgateBinary.run(["run", matrix, "--out", outs[i], "--cache-dir", cache], timeout: 120)
+            results.withLock { $0[i] = r }
+        }
+        let both = results.withLock { $0 }
+        for i in 0..<2 {
+            let r = try #require(both[i], "run \(i) could not start")
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let third = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", dir.path("out2"), "--cache-dir", cache], timeout: 120)
+        #expect(third.stderr.contains("toolgate: cache: 3 hits, 0 misses; "), "\(third.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: cache + "/v1/tmp")) ?? []).isEmpty)
     }
 
     @Test func smallLimitEvictsAfterTheRun() throws {
