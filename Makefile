@@ -29,7 +29,7 @@ fuzz: deps
 	@bash scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
 
 bench: build
-	@bash benchmarks/inspect.sh $(BIN)
+	@bash benchmarks/table.sh $(BIN)
 
 clean:
 	rm -rf .build .build-fuzz

@@ -1,22 +1,29 @@
 #!/bin/bash
-# Runs a matrix with toolgate from an empty output directory (after a small warm-up run), then the same compile, link and run commands (taken from the report)
-# as a plain Makefile with `make -j2`, and prints both times and the ratio (toolgate / make).
-# Usage: bash benchmarks/matrix.sh [BIN] [MATRIX]
+# benchmarks/matrix.sh [BIN] [MATRIX] [ROUNDS]: the matrix with toolgate, cold and warm, against `make -j2`.
+#
+# Each round, after one warm-up run that fills the page cache with the compilers and qemu:
+#   cold      toolgate run -j 2 into an empty output directory, with an empty build cache
+#   warm      the same again, with the cache the cold run filled (compile and link steps restored)
+#   no-cache  toolgate run -j 2 --no-cache
+#   make      the no-cache run's own compile, link and run commands (argv, directory, environment and
+#             limits from its report.json) as a Makefile, one target per cell, `make -j2`
+# and prints each time, the median over ROUNDS (default 3), the ratios to make, and the cost per cell.
+# The last line is machine-readable: `RESULT cells=N cold=S warm=S nocache=S make=S` (medians, seconds).
 set -euo pipefail
 BIN=${1:-.build/release/toolgate}
 MATRIX=${2:-matrices/default.toml}
+ROUNDS=${3:-3}
+case "$ROUNDS" in ''|*[!0-9]*|0) echo "matrix.sh: error: ROUNDS must be a positive whole number, got '$ROUNDS'" >&2; exit 64 ;; esac
+[ -x "$BIN" ] || { echo "matrix.sh: error: '$BIN' is not an executable (run 'make build' first)" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/toolgate-bench.XXXXXX)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 
 now() { date +%s.%N; }
-# Warm the page cache with the compilers and qemu first, so neither timed run pays for it alone.
-"$BIN" run "$MATRIX" --out "$WORK/warm" --filter 'hello*' >/dev/null 2>&1 || true
-t0=$(now)
-"$BIN" run "$MATRIX" --out "$WORK/toolgate" -j 2 >/dev/null 2>&1 || true
-t1=$(now)
+elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$2"; }
 
 # One make target per cell: its unit's compile commands (once per unit) and its link and run commands.
-python3 - "$WORK/toolgate/report.json" "$WORK/make" > "$WORK/Makefile" <<'PY'
+makefile() {
+    python3 - "$1/report.json" "$2" <<'PY'
 import json, shlex, sys, os
 report, root = sys.argv[1], sys.argv[2]
 old = os.path.dirname(report) + "/work"
@@ -37,8 +44,7 @@ for i, c in enumerate(cells):
     if unit not in units:
         units[unit] = f"unit{len(units)}"
         print(f"{units[unit]}: setup")
-        dirs = {fix(x['cwd']) for x in compiles}
-        for d in sorted(dirs): print(f"\tmkdir -p {shlex.quote(d)}")
+        for d in sorted({fix(x['cwd']) for x in compiles}): print(f"\tmkdir -p {shlex.quote(d)}")
         for x in compiles: print(f"\t{line(x)}")
     print(f"cell{i}: {units[unit]}")
     rest = [x for x in c["commands"] if x["step"] != "compile"]
@@ -47,14 +53,30 @@ for i, c in enumerate(cells):
     targets.append(f"cell{i}")
 print("all: " + " ".join(targets))
 PY
-t2=$(now)
-make -s -k -j2 -f "$WORK/Makefile" all >/dev/null 2>&1 || true
-t3=$(now)
-python3 - "$t0" "$t1" "$t2" "$t3" <<'PY'
-import sys
-t0, t1, t2, t3 = map(float, sys.argv[1:])
-tg, mk = t1 - t0, t3 - t2
-print(f"toolgate run: {tg:.1f} s")
-print(f"make -j2:     {mk:.1f} s")
-print(f"ratio toolgate/make: {tg / mk:.2f} (no slower when <= 1.00)")
+}
+
+"$BIN" run "$MATRIX" --out "$WORK/warmup" --filter 'hello*' --no-cache >/dev/null 2>&1 || true
+cold=() warm=() nocache=() mk=()
+for round in $(seq "$ROUNDS"); do
+    rm -rf "$WORK/cache" "$WORK/tg" "$WORK/nc" "$WORK/make"
+    t0=$(now); "$BIN" run "$MATRIX" --out "$WORK/tg" -j 2 --cache-dir "$WORK/cache" >/dev/null 2>&1 || true; t1=$(now)
+    "$BIN" run "$MATRIX" --out "$WORK/tg" -j 2 --cache-dir "$WORK/cache" >/dev/null 2>"$WORK/warm.err" || true; t2=$(now)
+    "$BIN" run "$MATRIX" --out "$WORK/nc" -j 2 --no-cache >/dev/null 2>&1 || true; t3=$(now)
+    makefile "$WORK/nc" "$WORK/make" >"$WORK/Makefile"
+    t4=$(now); make -s -k -j2 -f "$WORK/Makefile" all >/dev/null 2>&1 || true; t5=$(now)
+    cold+=("$(elapsed "$t0" "$t1")") warm+=("$(elapsed "$t1" "$t2")") nocache+=("$(elapsed "$t2" "$t3")") mk+=("$(elapsed "$t4" "$t5")")
+    echo "round $round: cold ${cold[-1]} s, warm ${warm[-1]} s ($(grep -o 'cache: [0-9]* hits, [0-9]* misses' "$WORK/warm.err" || echo 'no cache line')), no-cache ${nocache[-1]} s, make -j2 ${mk[-1]} s"
+done
+cells=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['cells']))" "$WORK/tg/report.json")
+
+python3 - "$cells" "${cold[*]}" "${warm[*]}" "${nocache[*]}" "${mk[*]}" <<'PY'
+import statistics, sys
+cells = int(sys.argv[1])
+cold, warm, nocache, make = (statistics.median(map(float, a.split())) for a in sys.argv[2:6])
+print(f"\n{cells} cells, medians of {len(sys.argv[2].split())} rounds")
+print(f"{'':22}{'seconds':>9}{'ms/cell':>9}{'÷ make':>8}")
+for name, t in [("toolgate cold", cold), ("toolgate warm", warm), ("toolgate --no-cache", nocache), ("make -j2", make)]:
+    print(f"{name:22}{t:9.1f}{1000 * t / cells:9.0f}{t / make:8.2f}")
+print(f"warm / make = {warm / make:.2f} (the issue's bar: under 0.25)")
+print(f"RESULT cells={cells} cold={cold:.2f} warm={warm:.2f} nocache={nocache:.2f} make={make:.2f}")
 PY

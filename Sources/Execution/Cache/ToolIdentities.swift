@@ -3,7 +3,8 @@ import Model
 import Synchronization
 
 /// Who a compiler driver is, for the cache key: the driver's resolved file (size and mtime), its whole
-/// `--version`, and the programs it runs (`cc1`, `cc1plus`, `as`, `ld` from `-print-prog-name`), each
+/// `--version`, and the programs it runs (`cc1`, `cc1plus`, `as`, `ld` from `-print-prog-name`; clang,
+/// which compiles in-process, only `as` and `ld`), each
 /// resolved and stamped the same way. A rebootstrap that replaces any of them, a driver or just
 /// binutils, changes the identity, so nothing it would build differently is ever a hit.
 ///
@@ -53,10 +54,19 @@ package final class ToolIdentities: Sendable {
     private func probe(driver: String, flags: [String]) async -> String? {
         guard let path = ExecutableLookup.resolve(driver), let stamp = Self.describe(path) else { return nil }
         guard let version = await ask(driver, flags + ["--version"]), !version.isEmpty else { return nil }
+        // clang compiles in-process (its cc1 is itself, stamped above): asking costs 40 ms a question.
+        let programs = version.contains("clang version") ? ["as", "ld"] : ["cc1", "cc1plus", "as", "ld"]
+        let answers = await withTaskGroup(of: (String, String).self) { group in
+            for program in programs {
+                group.addTask { (program, await self.ask(driver, flags + ["-print-prog-name=\(program)"]) ?? "") }
+            }
+            var out: [String: String] = [:]
+            for await (program, answer) in group { out[program] = answer.trimmingCharacters(in: .whitespacesAndNewlines) }
+            return out
+        }
         var lines = ["driver \(driver) \(flags.joined(separator: " "))", "file \(stamp)", "version \(version)"]
-        for program in ["cc1", "cc1plus", "as", "ld"] {
-            let answer = await ask(driver, flags + ["-print-prog-name=\(program)"])?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        for program in programs {
+            let answer = answers[program] ?? ""
             let resolved = answer.isEmpty ? nil : ExecutableLookup.resolve(answer)
             lines.append("\(program) \(answer) \(resolved.flatMap(Self.describe) ?? "(not found)")")
         }
