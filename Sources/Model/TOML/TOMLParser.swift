@@ -110,24 +110,10 @@ package struct TOMLParser {
             }
             if word == "true" { return TOMLNode(.boolean(true), at: at) }
             if word == "false" { return TOMLNode(.boolean(false), at: at) }
-            if let n = Self.integer(word) { return TOMLNode(.integer(n), at: at) }
+            if let n = try Self.integer(word, at: at) { return TOMLNode(.integer(n), at: at) }
             if word.isEmpty { throw TOMLError("expected a value, found '\(c)'", at: at) }
             throw TOMLError("unsupported value '\(word)'; expected a string, an integer, a boolean, an array or a table", at: at)
         }
-    }
-
-    static func integer(_ word: String) -> Int? {
-        var digits = word
-        var sign = 1
-        if digits.hasPrefix("+") { digits.removeFirst() } else if digits.hasPrefix("-") { digits.removeFirst(); sign = -1 }
-        var radix = 10
-        for (prefix, r) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.hasPrefix(prefix) {
-            digits.removeFirst(2)
-            radix = r
-        }
-        guard !digits.isEmpty, !digits.hasPrefix("_"), !digits.hasSuffix("_"), !digits.contains("__") else { return nil }
-        guard let value = Int(String(digits.filter { $0 != "_" }), radix: radix) else { return nil }
-        return sign * value
     }
 
     private mutating func parseArray() throws -> [TOMLNode] {

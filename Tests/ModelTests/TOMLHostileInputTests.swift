@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Model
+
+/// Inputs the matrix fuzzer (docs/fuzzing.md) found, or that were written after reading the parser: each is a
+/// clear error with its line and column, never a trap. The crashing inputs are also in Tests/Corpus/matrix/.
+@Suite struct TOMLHostileInputTests {
+    @Test(arguments: [
+        ("a = 9223372036854775807\n", Int.max),
+        ("a = -9223372036854775808\n", Int.min),
+        ("a = -0x10\n", -16),
+        ("a = +0b1_0\n", 2),
+    ])
+    func integersAtTheEdgesRead(text: String, value: Int) throws {
+        #expect(try TOMLParser.parse(text)["a"]?.value == .integer(value))
+    }
+
+    /// `--9223372036854775808` once parsed as the negation of Int.min: an overflow trap.
+    @Test(arguments: [
+        ("a = --9223372036854775808\n", 1, 5,
+         "unsupported value '--9223372036854775808'; expected a string, an integer, a boolean, an array or a table"),
+        ("a = -0x-8000000000000000\n", 1, 5,
+         "unsupported value '-0x-8000000000000000'; expected a string, an integer, a boolean, an array or a table"),
+        ("\n  b = 9223372036854775808\n", 2, 7,
+         "integer '9223372036854775808' is out of range; integers are 64-bit, -9223372036854775808 to 9223372036854775807"),
+        ("c = [0x8000000000000000]\n", 1, 6,
+         "integer '0x8000000000000000' is out of range; integers are 64-bit, -9223372036854775808 to 9223372036854775807"),
+    ])
+    func integersThatDoNotFitAreErrors(text: String, line: Int, column: Int, message: String) {
+        #expect(throws: TOMLError(message, at: SourceLocation(line: line, column: column))) { try TOMLParser.parse(text) }
+    }
+
+    @Test func aMatrixWithAnIntegerOutOfRangeNamesTheFileAndLine() {
+        #expect(throws: MatrixError(
+            path: "matrices/m.toml", location: SourceLocation(line: 2, column: 11),
+            message: "integer '-99999999999999999999' is out of range; integers are 64-bit, -9223372036854775808 to 9223372036854775807")
+        ) {
+            try MatrixDecoder.decode("[compilers.gcc]\ntimeout = -99999999999999999999\n", path: "matrices/m.toml")
+        }
+    }
+}
