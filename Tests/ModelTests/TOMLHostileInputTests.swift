@@ -38,4 +38,35 @@ import Testing
             try MatrixDecoder.decode("[compilers.gcc]\ntimeout = -99999999999999999999\n", path: "matrices/m.toml")
         }
     }
+
+    @Test func nestingUpToTheLimitReads() throws {
+        let depth = TOMLParser.maxNesting
+        let arrays = try TOMLParser.parse("a = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n")
+        #expect(arrays["a"] != nil)
+        let tables = try TOMLParser.parse("a = " + String(repeating: "{ b = ", count: depth - 1) + "{}" + String(repeating: " }", count: depth - 1))
+        #expect(tables["a"] != nil)
+        let key = Array(repeating: "k", count: TOMLParser.maxKeyParts).joined(separator: ".")
+        #expect(try TOMLParser.parse("\(key) = 1\n[x.\(key.dropFirst(2))]\n")["k"] != nil)
+    }
+
+    /// 100,000 `[` (or `{`, or key parts) once overflowed the stack: the parser recursed once per level.
+    @Test(arguments: [
+        ("a = " + String(repeating: "[", count: 33), 1, 37, "arrays and inline tables nested more than 32 deep"),
+        ("a = " + String(repeating: "[", count: 100_000), 1, 37, "arrays and inline tables nested more than 32 deep"),
+        ("x = 1\na = [" + String(repeating: "{ b = [", count: 50_000), 2, 117, "arrays and inline tables nested more than 32 deep"),
+        (Array(repeating: "a", count: 100_000).joined(separator: ".") + " = 1\n", 1, 64, "a dotted key of more than 32 parts"),
+        ("\n[" + Array(repeating: "a", count: 100_000).joined(separator: ".") + "]\n", 2, 65, "a dotted key of more than 32 parts"),
+    ])
+    func deepNestingIsAnError(text: String, line: Int, column: Int, message: String) {
+        #expect(throws: TOMLError(message, at: SourceLocation(line: line, column: column))) { try TOMLParser.parse(text) }
+    }
+
+    @Test func aMatrixNestedTooDeepNamesTheFileAndLine() {
+        let text = "[compilers.gcc]\ncc = \"gcc\"\ncflags = " + String(repeating: "[", count: 1000) + "\n"
+        #expect(throws: MatrixError(
+            path: "deep.toml", location: SourceLocation(line: 3, column: 42), message: "arrays and inline tables nested more than 32 deep")
+        ) {
+            try MatrixDecoder.decode(text, path: "deep.toml")
+        }
+    }
 }

@@ -5,6 +5,13 @@ package struct TOMLParser {
     var cursor: TOMLCursor
     private var root = TOMLTable()
     private var currentPath: [(String, SourceLocation)] = []
+    /// Arrays and inline tables open around the cursor.
+    private var nesting = 0
+
+    /// Deeper nesting, or longer dotted keys, are refused: the parser and the tree it builds recurse once
+    /// per level, and a hostile file of 100,000 `[` overflowed the stack. Matrix files use 3 or 4.
+    static let maxNesting = 32
+    static let maxKeyParts = 32
 
     package static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
         var parser = TOMLParser(cursor: TOMLCursor(text))
@@ -79,6 +86,9 @@ package struct TOMLParser {
             }
             cursor.skipBlanks()
             guard cursor.current == "." else { return parts }
+            guard parts.count < Self.maxKeyParts else {
+                throw TOMLError("a dotted key of more than \(Self.maxKeyParts) parts", at: cursor.location)
+            }
             cursor.advance()
         }
     }
@@ -98,10 +108,13 @@ package struct TOMLParser {
         switch c {
         case "\"", "'":
             return TOMLNode(.string(try parseString()), at: at)
-        case "[":
-            return TOMLNode(.array(try parseArray()), at: at)
-        case "{":
-            return TOMLNode(.table(try parseInlineTable()), at: at)
+        case "[", "{":
+            guard nesting < Self.maxNesting else {
+                throw TOMLError("arrays and inline tables nested more than \(Self.maxNesting) deep", at: at)
+            }
+            nesting += 1
+            defer { nesting -= 1 }
+            return c == "[" ? TOMLNode(.array(try parseArray()), at: at) : TOMLNode(.table(try parseInlineTable()), at: at)
         default:
             var word = ""
             while let w = cursor.current, TOMLCursor.isBareKeyCharacter(w) || w == "+" || w == "." || w == ":" {
