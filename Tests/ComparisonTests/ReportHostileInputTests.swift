@@ -38,4 +38,29 @@ import Testing
         #expect(!merged.complete)
         #expect(merged.cells.count == 1)
     }
+
+    /// ELFDiff computed `new - old` in Int: file sizes far apart overflowed.
+    @Test(arguments: [(Int.max, 1), (1, Int.max), (Int.max, -Int.max), (1, Int.min)])
+    func fileSizesFarApartCompare(old: Int, new: Int) throws {
+        var before = Reports.facts(), after = Reports.facts()
+        before.sizes.file = old
+        after.sizes.file = new
+        let c = try Reports.compare([Reports.cell(elf: before)], [Reports.cell(elf: after)])
+        let change = c.cells.first?.changes.regressions.first { $0.field == "sizes.file" }
+            ?? c.cells.first?.changes.information.first { $0.field == "sizes.file" }
+        #expect(change?.before == "\(old)")
+        #expect(change?.after == "\(new)")
+        _ = ComparisonText.render(c, color: false)
+    }
+
+    /// junit.xml summed durations in Int and padded milliseconds with a count that went negative.
+    @Test func hostileDurationsWriteJUnit() throws {
+        var a = Reports.cell("a"), b = Reports.cell("b"), c = Reports.cell("c")
+        a.durationMs = Int.max
+        b.durationMs = Int.max
+        c.durationMs = -1234
+        let xml = JUnitWriter.render(ReportContext(report: Reports.report([a, b, c])))
+        #expect(xml.contains("time=\"\(Int.max / 1000).\(Int.max % 1000)\""), "\(xml.prefix(300))")
+        #expect(xml.contains("<testcase classname=\"c\" name=\"gcc/x86_64/shared-libgcc/O2\" time=\"0.000\""), "\(xml)")
+    }
 }
