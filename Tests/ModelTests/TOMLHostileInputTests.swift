@@ -69,4 +69,23 @@ import Testing
             try MatrixDecoder.decode(text, path: "deep.toml")
         }
     }
+
+    /// 100,000 keys under one header once took minutes: each insertion copied the whole table.
+    @Test(arguments: [
+        "[t]\n" + (0..<100_000).map { "k\($0) = \($0)\n" }.joined(),
+        (0..<100_000).map { "a.b.k\($0) = 'x'\n" }.joined(),
+        "t = {" + (0..<100_000).map { "k\($0) = \($0)" }.joined(separator: ", ") + "}\n",
+    ])
+    func manyKeysReadInLinearTime(text: String) throws {
+        let start = ContinuousClock.now
+        let root = try TOMLParser.parse(text)
+        let elapsed = ContinuousClock.now - start
+        var table = root
+        while case .table(let sub)? = table.entries.first?.node.value, sub.entries.count < 100_000 { table = sub }
+        guard case .table(let keys)? = table.entries.first?.node.value else { Issue.record("no table of keys"); return }
+        #expect(keys.entries.count == 100_000)
+        #expect(keys["k99999"] != nil)
+        // About 2 s in a debug build; quadratic, it was minutes.
+        #expect(elapsed < .seconds(30), "\(elapsed)")
+    }
 }

@@ -38,7 +38,7 @@ package struct TOMLParser {
             } else {
                 let key = try parseKey()
                 let value = try parseKeyValueRest()
-                try insert(path: currentPath + key, value: value, into: &root, depth: 0)
+                try Self.insert(path: currentPath + key, value: value, into: &root, depth: 0)
             }
             try expectEndOfLine()
         }
@@ -61,7 +61,7 @@ package struct TOMLParser {
         cursor.skipBlanks()
         guard cursor.current == "]" else { throw TOMLError("expected ']' to close the table header", at: cursor.location) }
         cursor.advance()
-        try defineTable(path: path[...], in: &root)
+        try Self.defineTable(path: path[...], in: &root)
         currentPath = path
     }
 
@@ -160,7 +160,7 @@ package struct TOMLParser {
         while true {
             let key = try parseKey()
             let value = try parseKeyValueRest()
-            try insert(path: key, value: value, into: &table, depth: 0)
+            try Self.insert(path: key, value: value, into: &table, depth: 0)
             cursor.skipBlanks()
             if cursor.current == "}" {
                 cursor.advance()
