@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
         --seconds=*) seconds="${1#--seconds=}"; shift ;;
         --target) targets=("${2:?--target needs a value}"); shift 2 ;;
         --target=*) targets=("${1#--target=}"); shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "fuzz.sh: error: unknown argument '$1'; $usage" >&2; exit 64 ;;
     esac
 done
