@@ -6,6 +6,8 @@ BIN         = .build/$(CONFIG)/toolgate
 MATRIX     ?= matrices/default.toml
 OUT        ?= reports/latest
 FUZZ_SECONDS ?= 60
+# Per fuzz target (elf, matrix, report): make test's short run is 3 x 10 s.
+FUZZ_TEST_SECONDS ?= 10
 
 .PHONY: run test build deps fuzz bench clean hello
 
@@ -22,9 +24,10 @@ run: build
 # The fuzz run comes first so that swift test's summary is the last thing printed.
 test: deps
 	$(SWIFT) build --build-tests
-	@bash scripts/fuzz.sh --seconds 20
+	@bash scripts/fuzz.sh --seconds $(FUZZ_TEST_SECONDS)
 	$(SWIFT) test --skip-build --disable-xctest
 
+# libFuzzer on the ELF reader, the matrix parser and the report reader, FUZZ_SECONDS each (docs/fuzzing.md).
 fuzz: deps
 	@bash scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
 

@@ -2,13 +2,14 @@
 import PackageDescription
 
 // Layering (docs/architecture.md): the C libraries are imported by ELFInspection alone; Model sits on it;
-// Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point.
+// Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
+// `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
 let package = Package(
     name: "toolgate",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "toolgate", targets: ["toolgate"]),
-        .executable(name: "toolgate-fuzz-elf", targets: ["FuzzELF"]),
+        .executable(name: "toolgate-fuzz", targets: ["Fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,11 +50,11 @@ let package = Package(
         .executableTarget(
             name: "toolgate",
             dependencies: ["Commands"]),
-        // Built normally it replays inputs given as arguments; `make fuzz` builds it with
-        // -sanitize=fuzzer -DFUZZING, where libFuzzer supplies main.
+        // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally it replays inputs given as
+        // arguments; `make fuzz` builds it with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver runs.
         .executableTarget(
-            name: "FuzzELF",
-            dependencies: ["ELFInspection"]),
+            name: "Fuzz",
+            dependencies: ["ELFInspection", "Model", "Reporting"]),
         .testTarget(
             name: "ELFInspectionTests",
             dependencies: ["ELFInspection"]),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the fuzzer's seed corpus, Tests/Corpus/elf/: small real ELF files (each under 20 KB, all
+# Regenerates the ELF fuzz target's seed corpus, Tests/Corpus/elf/: small real ELF files (each under 20 KB, all
 # under 300 KB) built with the real compilers, plus a few broken ones cut or patched from them.
-# The committed corpus is what the fuzzer and the tests use; run this only to refresh it.
+# The committed corpus is what the fuzzer and the tests use; run this only to refresh it. The matrix and
+# report corpora have their own scripts, make-fuzz-corpus-matrix.sh and make-fuzz-corpus-report.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Tests/Corpus/elf

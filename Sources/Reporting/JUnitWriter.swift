@@ -27,7 +27,11 @@ package enum JUnitWriter {
             failures += 1
         }
         let total = cases.count
-        let seconds = format(ctx.report.cells.reduce(0) { $0 + $1.durationMs })
+        // Saturating: two cells of a hostile report claiming Int.max ms overflowed the sum.
+        let seconds = format(ctx.report.cells.reduce(0) { sum, cell in
+            let (total, overflow) = sum.addingReportingOverflow(max(0, cell.durationMs))
+            return overflow ? Int.max : total
+        })
         let name = XMLText.attribute("toolgate." + ctx.report.metadata.matrix.name)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites name=\"toolgate\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\">\n"
@@ -82,6 +86,8 @@ package enum JUnitWriter {
 
     /// Milliseconds as seconds with three decimals.
     private static func format(_ ms: Int) -> String {
+        // A negative duration (only a hostile report has one) made a negative padding count: a trap.
+        let ms = max(0, ms)
         let frac = String(ms % 1000)
         return "\(ms / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
     }

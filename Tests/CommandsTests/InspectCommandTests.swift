@@ -170,20 +170,3 @@ struct InspectCommandTests {
         #expect(run.status == (failures == 0 ? 0 : 2))
     }
 }
-
-/// The fuzz target's normal build replays the seed corpus, as libFuzzer would feed it.
-@Suite("toolgate-fuzz-elf replay")
-struct FuzzReplayTests {
-    @Test("replays every seed of Tests/Corpus/elf and exits 0")
-    func replayCorpus() throws {
-        let toolgate = try ToolgateBinary.locate()
-        let replay = URL(fileURLWithPath: toolgate).deletingLastPathComponent().appendingPathComponent("toolgate-fuzz-elf").path
-        #expect(FileManager.default.isExecutableFile(atPath: replay), "toolgate-fuzz-elf not built beside toolgate")
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Corpus/elf").path
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: corpus).count
-        let run = try Spawn.run(replay, [corpus], timeout: .seconds(60))
-        #expect(run.succeeded, "status \(run.status): \(run.stderr)")
-        #expect(run.stdout.contains("replayed \(seeds) inputs"), "\(run.stdout.suffix(300))")
-    }
-}

@@ -14,6 +14,13 @@ import Testing
 
     /// The new run and its comparison with the baseline.
     static func pair() throws -> (new: Report, comparison: Comparison) {
+        let (old, new) = reports()
+        let known = [KnownFailure(pattern: "known/*", expires: "2099-01-01", reason: "bug 7", location: "known.txt:1")]
+        return (new, try Comparator.compare(old: old, new: new, options: ComparisonOptions(knownFailures: known)))
+    }
+
+    /// The baseline and the new run (also seeds of the report fuzzer: ReportCorpusTests).
+    static func reports() -> (old: Report, new: Report) {
         var weak = Reports.facts()
         weak.relro = .partial
         weak.needed.append("libm.so.6")
@@ -33,8 +40,7 @@ import Testing
             Reports.cell("known", status: .fail), Reports.cell("same"), Reports.cell("same", link: "static", stdout: "bye\n"),
             Reports.cell("fresh", status: .fail),
         ], metadata: newMeta)
-        let known = [KnownFailure(pattern: "known/*", expires: "2099-01-01", reason: "bug 7", location: "known.txt:1")]
-        return (new, try Comparator.compare(old: old, new: new, options: ComparisonOptions(knownFailures: known)))
+        return (old, new)
     }
 
     @Test(arguments: ["comparison.txt", "comparison.json"])

@@ -90,7 +90,8 @@ package enum ELFDiff {
 
     private static func size(_ d: inout Diff, _ old: Int, _ new: Int, threshold: Double) {
         guard old != new, old > 0 else { return }
-        let percent = Double(new - old) * 100 / Double(old)
+        // In Double: `new - old` overflowed for sizes far apart (a hostile report's, not a real binary's).
+        let percent = (Double(new) - Double(old)) * 100 / Double(old)
         let shown = (percent * 10).rounded() / 10
         if percent > threshold {
             d.regression("sizes.file", "\(old)", "\(new)", "file grew \(shown) % (threshold \(threshold) %)")

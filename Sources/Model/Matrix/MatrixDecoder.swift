@@ -4,12 +4,18 @@ import Foundation
 /// the file, line and column, and the nearest valid name where one fits.
 package enum MatrixDecoder {
     package static func load(path: String, fixturesOverride: String? = nil) throws(MatrixError) -> Matrix {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw MatrixError(path: path, location: nil, message: "cannot read the matrix file: \(error.localizedDescription)")
         }
+        return try decode(data, path: path, fixturesOverride: fixturesOverride)
+    }
+
+    /// The file's bytes, as `load` reads them (and the fuzzer feeds them): UTF-8 text, else an error.
+    package static func decode(_ data: Data, path: String, fixturesOverride: String? = nil) throws(MatrixError) -> Matrix {
+        let text = try MatrixText.decode([UInt8](data), path: path)
         return try decode(text, path: path, fixturesOverride: fixturesOverride)
     }
 

@@ -40,7 +40,10 @@ package enum ReportMerge {
             return pa != pb ? pa.lexicographicallyPrecedes(pb) : a.offset < b.offset
         }.map(\.element)
         let count = first.shard.count
-        let complete = inputs.allSatisfy(\.report.complete) && Set(byShard.keys) == Set(1...count)
+        // Distinct indices within 1…N: all N are there when there are N of them. (Set(1...count) trapped on a
+        // count below 1 and could not be built for a count of Int.max.)
+        let complete = inputs.allSatisfy(\.report.complete) && byShard.count == count
+            && byShard.keys.allSatisfy { $0 >= 1 && $0 <= count }
         return Report(complete: complete, metadata: mergedMetadata(ordered.map(\.report.metadata), complete: complete), cells: sorted)
     }
 

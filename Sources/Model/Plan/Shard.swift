@@ -23,6 +23,19 @@ package struct Shard: Sendable, Codable, Equatable, CustomStringConvertible {
 
     package var description: String { "\(index)/\(count)" }
 
+    private enum CodingKeys: String, CodingKey { case index, count }
+
+    /// A report's shard is read with the rule of `--shard`: `merge` relies on 1 ≤ K ≤ N (a count of 0 trapped it).
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let index = try c.decode(Int.self, forKey: .index), count = try c.decode(Int.self, forKey: .count)
+        guard count >= 1, index >= 1, index <= count else {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath, debugDescription: "shard \(index)/\(count) is not K/N with 1 ≤ K ≤ N"))
+        }
+        self.init(index: index, count: count)
+    }
+
     /// The 1-based shard of a build unit's key among `count` shards.
     package static func number(ofUnitKey key: String, count: Int) -> Int {
         Int(FNV1a.hash64(key) % UInt64(count)) + 1

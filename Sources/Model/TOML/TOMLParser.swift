@@ -5,6 +5,13 @@ package struct TOMLParser {
     var cursor: TOMLCursor
     private var root = TOMLTable()
     private var currentPath: [(String, SourceLocation)] = []
+    /// Arrays and inline tables open around the cursor.
+    private var nesting = 0
+
+    /// Deeper nesting, or longer dotted keys, are refused: the parser and the tree it builds recurse once
+    /// per level, and a hostile file of 100,000 `[` overflowed the stack. Matrix files use 3 or 4.
+    static let maxNesting = 32
+    static let maxKeyParts = 32
 
     package static func parse(_ text: String) throws(TOMLError) -> TOMLTable {
         var parser = TOMLParser(cursor: TOMLCursor(text))
@@ -31,7 +38,7 @@ package struct TOMLParser {
             } else {
                 let key = try parseKey()
                 let value = try parseKeyValueRest()
-                try insert(path: currentPath + key, value: value, into: &root, depth: 0)
+                try Self.insert(path: currentPath + key, value: value, into: &root, depth: 0)
             }
             try expectEndOfLine()
         }
@@ -54,7 +61,7 @@ package struct TOMLParser {
         cursor.skipBlanks()
         guard cursor.current == "]" else { throw TOMLError("expected ']' to close the table header", at: cursor.location) }
         cursor.advance()
-        try defineTable(path: path[...], in: &root)
+        try Self.defineTable(path: path[...], in: &root)
         currentPath = path
     }
 
@@ -79,6 +86,9 @@ package struct TOMLParser {
             }
             cursor.skipBlanks()
             guard cursor.current == "." else { return parts }
+            guard parts.count < Self.maxKeyParts else {
+                throw TOMLError("a dotted key of more than \(Self.maxKeyParts) parts", at: cursor.location)
+            }
             cursor.advance()
         }
     }
@@ -98,10 +108,13 @@ package struct TOMLParser {
         switch c {
         case "\"", "'":
             return TOMLNode(.string(try parseString()), at: at)
-        case "[":
-            return TOMLNode(.array(try parseArray()), at: at)
-        case "{":
-            return TOMLNode(.table(try parseInlineTable()), at: at)
+        case "[", "{":
+            guard nesting < Self.maxNesting else {
+                throw TOMLError("arrays and inline tables nested more than \(Self.maxNesting) deep", at: at)
+            }
+            nesting += 1
+            defer { nesting -= 1 }
+            return c == "[" ? TOMLNode(.array(try parseArray()), at: at) : TOMLNode(.table(try parseInlineTable()), at: at)
         default:
             var word = ""
             while let w = cursor.current, TOMLCursor.isBareKeyCharacter(w) || w == "+" || w == "." || w == ":" {
@@ -110,24 +123,10 @@ package struct TOMLParser {
             }
             if word == "true" { return TOMLNode(.boolean(true), at: at) }
             if word == "false" { return TOMLNode(.boolean(false), at: at) }
-            if let n = Self.integer(word) { return TOMLNode(.integer(n), at: at) }
+            if let n = try Self.integer(word, at: at) { return TOMLNode(.integer(n), at: at) }
             if word.isEmpty { throw TOMLError("expected a value, found '\(c)'", at: at) }
             throw TOMLError("unsupported value '\(word)'; expected a string, an integer, a boolean, an array or a table", at: at)
         }
-    }
-
-    static func integer(_ word: String) -> Int? {
-        var digits = word
-        var sign = 1
-        if digits.hasPrefix("+") { digits.removeFirst() } else if digits.hasPrefix("-") { digits.removeFirst(); sign = -1 }
-        var radix = 10
-        for (prefix, r) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.hasPrefix(prefix) {
-            digits.removeFirst(2)
-            radix = r
-        }
-        guard !digits.isEmpty, !digits.hasPrefix("_"), !digits.hasSuffix("_"), !digits.contains("__") else { return nil }
-        guard let value = Int(String(digits.filter { $0 != "_" }), radix: radix) else { return nil }
-        return sign * value
     }
 
     private mutating func parseArray() throws -> [TOMLNode] {
@@ -161,7 +160,7 @@ package struct TOMLParser {
         while true {
             let key = try parseKey()
             let value = try parseKeyValueRest()
-            try insert(path: key, value: value, into: &table, depth: 0)
+            try Self.insert(path: key, value: value, into: &table, depth: 0)
             cursor.skipBlanks()
             if cursor.current == "}" {
                 cursor.advance()
