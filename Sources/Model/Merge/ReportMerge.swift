@@ -35,10 +35,11 @@ package enum ReportMerge {
         let ordered = inputs.sorted { $0.shard.index < $1.shard.index }
         let cells = ordered.flatMap(\.report.cells)
         let axes = first.report.metadata.axes ?? fallbackAxes(ordered.map(\.report))
-        let sorted = cells.enumerated().sorted { a, b in
-            let pa = axes.position(of: a.element), pb = axes.position(of: b.element)
-            return pa != pb ? pa.lexicographicallyPrecedes(pb) : a.offset < b.offset
-        }.map(\.element)
+        // Keys computed once per cell: a sort compares O(n log n) times.
+        let positions = PlanAxes.Positions(axes)
+        let sorted = cells.enumerated().map { (key: positions.of($0.element), offset: $0.offset, cell: $0.element) }
+            .sorted { a, b in a.key != b.key ? a.key.lexicographicallyPrecedes(b.key) : a.offset < b.offset }
+            .map(\.cell)
         let count = first.shard.count
         // Distinct indices within 1…N: all N are there when there are N of them. (Set(1...count) trapped on a
         // count below 1 and could not be built for a count of Int.max.)

@@ -23,11 +23,23 @@ package struct PlanAxes: Sendable, Codable, Equatable {
     }
 
     /// A sort key giving plan order; values not on an axis sort after those that are.
-    package func position(of cell: CellRecord) -> [Int] {
-        func rank(_ axis: [String], _ value: String) -> Int { axis.firstIndex(of: value) ?? axis.count }
-        return [
-            rank(fixtures, cell.fixture), rank(compilers, cell.compiler), rank(targets, cell.target), rank(opts, cell.opt),
-            rank(links, cell.link),
-        ]
+    package func position(of cell: CellRecord) -> [Int] { Positions(self).of(cell) }
+
+    /// `position(of:)` for many cells: each axis's ranks looked up in a table built once, not searched.
+    package struct Positions: Sendable {
+        private let axes: [[String: Int]]
+        private let counts: [Int]
+
+        package init(_ a: PlanAxes) {
+            let lists = [a.fixtures, a.compilers, a.targets, a.opts, a.links]
+            // The first occurrence wins, as firstIndex(of:) would.
+            axes = lists.map { list in Dictionary(list.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
+            counts = lists.map(\.count)
+        }
+
+        package func of(_ cell: CellRecord) -> [Int] {
+            let values = [cell.fixture, cell.compiler, cell.target, cell.opt, cell.link]
+            return values.indices.map { axes[$0][values[$0]] ?? counts[$0] }
+        }
     }
 }
