@@ -33,23 +33,6 @@ import Testing
         #expect(text.contains("SigIgn:\t0000000000000000"), "\(text)")
     }
 
-    /// Every step, not only run steps: posix_spawn resets the mask and the dispositions for all of them.
-    @Test func everyStepStartsCleanInItsOwnGroupWithOnlyItsThreeDescriptors() async throws {
-        // A descriptor toolgate holds open without FD_CLOEXEC must not reach the step.
-        let held = open(dir + "/held", O_WRONLY | O_CREAT, 0o644)
-        defer { close(held) }
-        _ = await ProcessRunner.run(request(
-            "grep -E '^Sig(Blk|Ign)' /proc/self/status; echo pgid $(cut -d' ' -f5 /proc/$$/stat) pid $$; ls /proc/self/fd | sort -n | tr '\\n' ' '"))
-        let text = CapturedOutput.read(dir + "/out")
-        #expect(text.contains("SigBlk:\t0000000000000000"), "\(text)")
-        #expect(text.contains("SigIgn:\t0000000000000000"), "\(text)")
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
-        let pgid = words.firstIndex(of: "pgid").map { words[$0 + 1] }, pid = words.firstIndex(of: "pid").map { words[$0 + 1] }
-        #expect(pgid != nil && pgid == pid, "\(text)")
-        // 0, 1, 2 and ls's own directory descriptor, nothing else.
-        #expect(text.hasSuffix("0 1 2 3 "), "\(text)")
-    }
-
     @Test func aStepInAMissingDirectoryIsALaunchErrorNotACrash() async {
         var r = request("true")
         r.cwd = dir + "/does-not-exist"

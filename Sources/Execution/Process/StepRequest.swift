@@ -11,6 +11,8 @@ package struct StepRequest: Sendable {
     /// cannot hang the reader, and RLIMIT_FSIZE caps what a program writes).
     package var stdoutPath: String
     package var stderrPath: String
+    /// Start with no blocked or ignored signals (always so for steps with limits: the run steps).
+    package var resetSignals = false
 
     package init(
         argv: [String], cwd: String, env: [String: String] = [:], timeoutSeconds: Int, limits: RunLimits? = nil,
