@@ -1,5 +1,5 @@
 /// SHA-256 (FIPS 180-4): the matrix file's hash in report metadata and the build cache's content keys.
-/// Streaming, so a 5 MB libc.a is hashed in 64 KiB reads; no C, and pointers only inside `compress`.
+/// Streaming, so a 5 MB libc.a is hashed in 256 KiB reads; no C, no pointers.
 package struct SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -34,26 +34,23 @@ package struct SHA256 {
 
     package mutating func update(_ text: String) { update(Array(text.utf8)) }
 
-    package mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { update($0) } }
-
-    package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func update(_ bytes: [UInt8]) {
         length &+= UInt64(bytes.count)
-        var rest = bytes[...]
+        var next = 0
         if !pending.isEmpty {
-            let take = min(64 - pending.count, rest.count)
-            pending += rest.prefix(take)
-            rest = rest.dropFirst(take)
+            let take = min(64 - pending.count, bytes.count)
+            pending += bytes[0..<take]
+            next = take
             guard pending.count == 64 else { return }
             let block = pending
-            block.withUnsafeBufferPointer { compress($0, offset: 0) }
+            compress(block, at: 0)
             pending.removeAll(keepingCapacity: true)
         }
-        let whole = rest.count / 64 * 64
-        if whole > 0 {
-            let base = UnsafeBufferPointer(rebasing: rest.prefix(whole))
-            for offset in stride(from: 0, to: whole, by: 64) { compress(base, offset: offset) }
+        while bytes.count - next >= 64 {
+            compress(bytes, at: next)
+            next += 64
         }
-        pending += rest.dropFirst(whole)
+        pending += bytes[next...]
     }
 
     package mutating func finalize() -> [UInt8] {
@@ -74,30 +71,25 @@ package struct SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, offset: Int) {
-        w.withUnsafeMutableBufferPointer { w in
-            for i in 0..<16 {
-                let b = offset + i * 4
-                w[i] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
-            }
-            for i in 16..<64 {
-                let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            Self.k.withUnsafeBufferPointer { k in
-                h.withUnsafeMutableBufferPointer { h in
-                    var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-                    for i in 0..<64 {
-                        let t1 = hh &+ (Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[i] &+ w[i]
-                        let t2 = (Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                    }
-                    h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-                    h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-                }
-            }
+    /// One 64-byte block of `bytes` from `start`.
+    private mutating func compress(_ bytes: [UInt8], at start: Int) {
+        for i in 0..<16 {
+            let b = start + i * 4
+            w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
         }
+        for i in 16..<64 {
+            let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+        for i in 0..<64 {
+            let t1 = hh &+ (Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[i] &+ w[i]
+            let t2 = (Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+        }
+        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
+        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -31,8 +31,8 @@ enum LibFuzzer {
         // libFuzzer keeps argv for the whole run: the copies are never freed.
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         var argc = CInt(arguments.count)
-        let status = argv.withUnsafeMutableBufferPointer { buffer in
-            var start = buffer.baseAddress!
+        let status = argv.withUnsafeMutableBufferPointer { buffer -> CInt in
+            guard var start = buffer.baseAddress else { return 2 }  // never empty: it holds the nil terminator
             return LLVMFuzzerRunDriver(&argc, &start, fuzzOneInput)
         }
         exit(status)

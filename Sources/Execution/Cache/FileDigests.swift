@@ -43,19 +43,14 @@ package final class FileDigests: Sendable {
     }
 
     package static func sha256(ofFile path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
         var hasher = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            buffer.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0.prefix(n))) }
+        do {
+            // nil or empty: the end of the file.
+            while let chunk = try handle.read(upToCount: 256 * 1024), !chunk.isEmpty { hasher.update([UInt8](chunk)) }
+        } catch {
+            return nil
         }
         return hasher.finalizeHex()
     }

@@ -75,9 +75,7 @@ package final class ToolIdentities: Sendable {
 
     /// `realpath size mtime` of an executable: symlinks (gcc → gcc-12) followed, so a new target counts.
     static func describe(_ path: String) -> String? {
-        guard let real = realpath(path, nil) else { return nil }
-        defer { free(real) }
-        let resolved = String(cString: real)
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard let st = FileDigests.fileStat(resolved) else { return nil }
         return "\(resolved) \(st.size) \(st.mtime)"
     }
