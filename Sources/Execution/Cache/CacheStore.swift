@@ -3,13 +3,14 @@ import Model
 
 /// The cache directory on disk:
 ///
-///     DIR/v1/manifests/ab/<base key>.json    CacheManifest, replaced whole by rename
+///     DIR/v1/manifests/ab/<base key>.json    CacheManifest, replaced whole (AtomicFile)
 ///     DIR/v1/results/ab/<result key>/        output, stdout, stderr: made in tmp/, renamed in whole
 ///     DIR/v1/tmp/                            work in progress; older than an hour is litter
 ///
-/// Every write lands in tmp/ first and is renamed into place, so a reader (another run, at the same
-/// time) sees a whole entry or none, and a killed run leaves only litter in tmp/. A result directory is
-/// never changed once there: a second run storing the same key finds it present and drops its copy.
+/// Every write is renamed into place (a result made in tmp/, a manifest through AtomicFile, its temporary
+/// file beside it), so a reader (another run, at the same time) sees a whole entry or none, and a killed run
+/// leaves only litter, which the trim removes after an hour. A result directory is never changed once
+/// there: a second run storing the same key finds it present and drops its copy.
 package struct CacheStore: Sendable {
     package let root: String
 
@@ -31,12 +32,7 @@ package struct CacheStore: Sendable {
     }
 
     func writeManifest(_ manifest: CacheManifest, key: String) throws {
-        let data = try JSONEncoder().encode(manifest)
-        let path = manifestPath(key)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let temp = try scratchPath("manifest")
-        try data.write(to: URL(fileURLWithPath: temp))
-        try rename(temp, to: path)
+        try AtomicFile.write(JSONEncoder().encode(manifest), to: manifestPath(key))
     }
 
     /// Stores a step's output file and its stdout and stderr files under `key`.
@@ -80,14 +76,6 @@ package struct CacheStore: Sendable {
     func scratchPath(_ what: String) throws -> String {
         try FileManager.default.createDirectory(atPath: tmpDir, withIntermediateDirectories: true)
         return "\(tmpDir)/\(what)-\(getpid())-\(UUID().uuidString)"
-    }
-
-    private func rename(_ from: String, to: String) throws {
-        if Glibc.rename(from, to) != 0 {
-            let code = errno
-            try? FileManager.default.removeItem(atPath: from)
-            throw CacheError("cannot rename '\(from)' to '\(to)': \(String(cString: strerror(code)))")
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Keeps the cache under its size limit: when results and manifests together exceed it, the least
 /// recently used go first (a hit touches both) until three quarters of the limit is left, room for a run's new
@@ -52,7 +53,7 @@ package enum CacheTrim {
             }
         }
         for shard in list(store.manifestsDir) {
-            for name in list(shard) {
+            for name in list(shard) where !name.contains(AtomicFile.temporaryInfix) {
                 guard let st = FileDigests.fileStat(name) else { continue }
                 items.append(Item(path: name, bytes: st.size, used: st.mtime))
             }
@@ -60,9 +61,11 @@ package enum CacheTrim {
         return items
     }
 
+    /// tmp/'s old entries, and a manifest's temporary file that a killed run left beside it.
     private static func removeLitter(_ store: CacheStore, olderThan cutoff: Date) {
         let limit = Int64(cutoff.timeIntervalSince1970) * 1_000_000_000
-        for name in list(store.tmpDir) where (mtime(name) ?? 0) < limit {
+        let manifestTemps = list(store.manifestsDir).flatMap(list).filter { $0.contains(AtomicFile.temporaryInfix) }
+        for name in list(store.tmpDir) + manifestTemps where (mtime(name) ?? 0) < limit {
             try? FileManager.default.removeItem(atPath: name)
         }
     }
@@ -75,26 +78,5 @@ package enum CacheTrim {
         var st = stat()
         guard lstat(path, &st) == 0 else { return nil }
         return Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-    }
-}
-
-/// Sizes as users write them: `500M`, `5G`, `1.5G`, `2048K`, or bytes.
-package enum ByteSize {
-    package static func parse(_ text: String) -> Int64? {
-        let units: [Character: Double] = ["K": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024, "T": 1024 * 1024 * 1024 * 1024]
-        var s = text.uppercased()
-        if s.hasSuffix("IB") { s.removeLast(2) } else if s.hasSuffix("B") { s.removeLast() }
-        var factor = 1.0
-        if let last = s.last, let f = units[last] {
-            factor = f
-            s.removeLast()
-        }
-        guard let n = Double(s), n.isFinite, n > 0, n * factor < 9e18 else { return nil }
-        return Int64(n * factor)
-    }
-
-    package static func describe(_ bytes: Int64) -> String {
-        let mib = Double(bytes) / 1_048_576
-        return mib >= 1024 ? String(format: "%.1f GiB", mib / 1024) : String(format: "%.1f MiB", mib)
     }
 }

@@ -37,16 +37,10 @@ enum StepExecution {
         _ step: CommandRecord.Step, argv: [String], cwd: String, name: String, timeout: Int, permits: AsyncSemaphore,
         cache: BuildCache?
     ) async -> Outcome {
-        if let cache, let output = output(of: argv) {
+        if let cache, let output = StepRequest.outputOperand(argv) {
             return await cache.run(step, argv: argv, cwd: cwd, name: name, output: output, timeout: timeout, permits: permits)
         }
         return await run(step, argv: argv, cwd: cwd, name: name, timeout: timeout, permits: permits)
-    }
-
-    /// The `-o` operand: what a compile or link step makes.
-    static func output(of argv: [String]) -> String? {
-        guard let i = argv.lastIndex(of: "-o"), i + 1 < argv.count else { return nil }
-        return argv[i + 1]
     }
 
     /// How much of a step's output the report keeps: more for the program's run than for tools.

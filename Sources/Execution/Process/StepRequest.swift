@@ -30,9 +30,14 @@ package struct StepRequest: Sendable {
     /// The file a compile or link step writes (its `-o` operand, against `cwd`). A step killed by an
     /// interrupt may leave it half-written, so the interrupt removes it; nothing for `-o /dev/null`.
     package var outputPaths: [String] {
-        guard let i = argv.firstIndex(of: "-o"), i + 1 < argv.count, argv[i + 1] != "/dev/null" else { return [] }
-        let path = argv[i + 1]
+        guard let path = Self.outputOperand(argv), path != "/dev/null" else { return [] }
         return [path.hasPrefix("/") ? path : cwd + "/" + path]
+    }
+
+    /// The `-o` operand of a compiler or linker argv, as written; the last one wins, as with gcc.
+    static func outputOperand(_ argv: [String]) -> String? {
+        guard let i = argv.lastIndex(of: "-o"), i + 1 < argv.count else { return nil }
+        return argv[i + 1]
     }
 
     /// The `prlimit` options for the run step's limits.
