@@ -32,6 +32,7 @@ enum DoctorChecks {
         for t in matrix.targets {
             out += await runnerChecks(t, dir: workDir)
         }
+        out += await cpuChecks(matrix, dir: workDir)
         return out
     }
 
@@ -86,5 +87,15 @@ enum DoctorChecks {
             }
         }
         return out
+    }
+
+    /// Each target's `cpu` against its emulator's `-cpu help`.
+    static func cpuChecks(_ matrix: Matrix, dir: String) async -> [Finding] {
+        let problems = await CPUCheck.problems(matrix: matrix, dir: dir + "/cpu")
+        return matrix.targets.compactMap { t in
+            guard let cpu = t.cpu else { return nil }
+            if let p = problems.first(where: { $0.location == cpu.location }) { return Finding(text: "error    \(p)", isProblem: true) }
+            return Finding(text: "ok       \(t.name) runs as cpu \(cpu.name) (\(t.runner.joined(separator: " ")))", isProblem: false)
+        }
     }
 }

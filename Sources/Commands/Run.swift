@@ -82,6 +82,7 @@ struct Run: AsyncParsableCommand {
     private func runAndCompare(_ interruption: Interruption) async throws {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
+        try await CPUPreflight.check(matrix)
         let fixtures = try matrixOptions.discover(matrix)
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)

@@ -57,7 +57,12 @@ struct CellExecutor: Sendable {
             r.reason = launch
             return r
         }
-        let verdict = RunVerdict.judge(run: o.record, fullStdout: o.stdout, fullStderr: o.stderr, cell: cell)
+        var verdict = RunVerdict.judge(run: o.record, fullStdout: o.stdout, fullStderr: o.stderr, cell: cell, needed: r.elf?.needed)
+        if let reason = verdict.reason, o.result.signal == "SIGILL", reason.hasPrefix("illegal instruction"),
+           let found = await FaultingInstruction.find(
+               argv: o.record.argv, dir: dir, machine: cell.target.machine, timeout: timeout, limits: commands.matrix.limits, permits: permits) {
+            verdict.reason = reason + ": " + found.description
+        }
         r.take(o)
         r.status = verdict.status
         r.reason = verdict.reason

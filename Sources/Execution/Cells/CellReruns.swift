@@ -13,7 +13,7 @@ extension CellExecutor {
             if let launch = o.result.launchError {
                 v = RunVerdict.Outcome(status: .skipped, reason: launch)
             } else {
-                v = RunVerdict.judge(run: o.record, fullStdout: o.stdout, fullStderr: o.stderr, cell: cell)
+                v = RunVerdict.judge(run: o.record, fullStdout: o.stdout, fullStderr: o.stderr, cell: cell, needed: r.elf?.needed)
             }
             attempts.append(RunAttempt(o, v))
             if v.status == .pass {

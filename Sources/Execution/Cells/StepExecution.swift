@@ -46,7 +46,8 @@ enum StepExecution {
     /// How much of a step's output the report keeps: more for the program's run than for tools.
     static func cap(_ step: CommandRecord.Step) -> Int { step == .run ? CapturedOutput.reportCap : 16 * 1024 }
 
-    /// "gcc exited 1: main.c:3:1: error: ..." — the first line that says "error", else the first line.
+    /// "gcc exited 1: main.c:3:1: error: ..." — the tool's first real error line (ToolErrorLine: the
+    /// undefined reference, not "collect2: error: ld returned 1 exit status"), else its first line.
     static func summary(_ o: Outcome) -> String {
         let what = o.record.argv.first.map { ($0 as String).split(separator: "/").last.map(String.init) ?? $0 } ?? "step"
         let how: String
@@ -59,8 +60,6 @@ enum StepExecution {
         } else {
             how = "exited \(o.result.exitCode ?? -1)"
         }
-        let lines = o.stderr.split(separator: "\n")
-        let line = lines.first(where: { $0.contains("error") }) ?? lines.first
-        return "\(what) \(how)" + (line.map { ": \($0)" } ?? "")
+        return "\(what) \(how)" + (ToolErrorLine.first(in: o.stderr).map { ": \($0)" } ?? "")
     }
 }

@@ -10,7 +10,23 @@ package enum RunVerdict {
         }
     }
 
-    package static func judge(run: CommandRecord, fullStdout: String, fullStderr: String, cell: Cell) -> Outcome {
+    /// `needed`: the program's DT_NEEDED list, when it was inspected (LoaderReason tells who needed a library).
+    package static func judge(run: CommandRecord, fullStdout: String, fullStderr: String, cell: Cell, needed: [String]? = nil) -> Outcome {
+        var outcome = judgeExit(run: run, fullStdout: fullStdout, fullStderr: fullStderr, cell: cell)
+        if let said = failureCause(outcome, run: run, stderr: fullStderr, cell: cell, needed: needed) { outcome.reason = said }
+        return outcome
+    }
+
+    /// What broke, when the exit or signal was wrong and the loader, glibc, qemu or the CPU says why.
+    static func failureCause(_ o: Outcome, run: CommandRecord, stderr: String, cell: Cell, needed: [String]?) -> String? {
+        guard o.status == .fail || o.status == .crash, let reason = o.reason,
+              reason.hasPrefix("expected exit") || reason.hasPrefix("killed by") || reason.hasPrefix("expected death") else { return nil }
+        if let said = LoaderReason.reason(stderr: stderr, needed: needed, sysroot: cell.target.sysroot) { return said }
+        if run.signal == "SIGILL", cell.fixture.annotations.expectedSignal != "SIGILL" { return IllegalInstruction.reason(target: cell.target) }
+        return nil
+    }
+
+    static func judgeExit(run: CommandRecord, fullStdout: String, fullStderr: String, cell: Cell) -> Outcome {
         let a = cell.fixture.annotations
         if run.timedOut { return Outcome(status: .timeout, reason: "the program ran past the step timeout and was killed") }
         if let signal = run.signal {

@@ -1,6 +1,7 @@
 /// `[targets.NAME]` tables: known names carry their machine, class and loader; others must say them.
 enum TargetDecoder {
     static let keys = ["runner", "machine", "class", "loader"] + TableReader.flagKeys
+        + ["cpu"]  // TargetCPU
 
     static func decode(_ reader: TableReader?, top: TableReader) throws(MatrixError) -> [TargetSpec] {
         guard let reader else { throw top.error("the matrix has no [targets.NAME] table; add e.g. [targets.x86_64]", at: nil) }
@@ -19,9 +20,11 @@ enum TargetDecoder {
                 if let near = EditDistance.nearest(to: name, in: TargetSpec.knownNames) { message += " (did you mean '\(near)'?)" }
                 throw table.error(message, at: table.location)
             }
+            let cpu = try TargetCPU.decode(table)
             targets.append(TargetSpec(
                 name: name, machine: machine, elfClass: elfClass, loader: loader,
                 runner: try table.stringArray("runner") ?? [], flags: try table.flagSet()))
+            if let cpu { targets[targets.count - 1].apply(cpu) }
         }
         if targets.isEmpty { throw top.error("the matrix has no targets; add e.g. [targets.x86_64]", at: reader.location) }
         return targets

@@ -10,6 +10,8 @@ package struct TargetSpec: Sendable, Equatable {
     /// An argv prefix (`qemu-aarch64 -L /usr/aarch64-linux-gnu`); empty runs natively.
     package var runner: [String]
     package var flags: FlagSet
+    /// `cpu`: the CPU its programs run as under qemu (TargetCPU); already in `runner` as `-cpu NAME`.
+    package var cpu: TargetCPU? = nil
 
     package init(name: String, machine: String, elfClass: Int, loader: String, runner: [String] = [], flags: FlagSet = FlagSet()) {
         self.name = name
