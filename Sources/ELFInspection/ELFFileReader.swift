@@ -64,7 +64,8 @@ enum ELFFileReader {
                 s.compression.map { CompressedSection(name: s.name, type: $0) }
             },
             sizes: scan.sizes,
-            warnings: scan.warnings
+            warnings: scan.warnings,
+            x86IsaNeeded: X86ISALevel.names(scan.properties.x86IsaNeeded, machine: scan.machineCode)
         )
     }
 }

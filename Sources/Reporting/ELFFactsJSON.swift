@@ -26,6 +26,7 @@ extension JSONText {
         for entry in f.versionNeeds.entries { key(entry.library); strings(entry.versions) }
         endObject()
         key("glibc_max"); string(f.glibcMax)
+        if let isa = f.x86IsaNeeded { key("x86_isa_needed"); strings(isa) }
         key("hardening")
         beginObject()
         for (name, v) in [("canary", f.hardening.canary), ("fortify", f.hardening.fortify),

@@ -24,6 +24,9 @@ package enum InspectTable {
                     + "bti \(f.hardening.bti.state.rawValue), pac \(f.hardening.pac.state.rawValue)"),
                 ("libgcc", f.libgcc.rawValue),
                 ("glibc_max", f.glibcMax ?? "-"),
+            ]
+            if let isa = f.x86IsaNeeded { rows.append(("x86_isa_needed", isa.joined(separator: ", "))) }
+            rows += [
                 ("build_id", f.buildID ?? "-"),
             ]
             if !f.comment.isEmpty { rows.append(("comment", f.comment.joined(separator: " | "))) }

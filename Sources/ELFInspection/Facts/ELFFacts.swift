@@ -21,6 +21,9 @@ package struct ELFFacts: Sendable, Equatable, Codable {
     package var buildID: String?
     package var versionNeeds: VersionNeeds
     package var glibcMax: String?
+    /// The x86 ISA levels the GNU property note says the file needs (GNU_PROPERTY_X86_ISA_1_NEEDED), in
+    /// readelf's names ("x86-64-baseline", "x86-64-v3"); nil without that property. Left out of JSON when nil.
+    package var x86IsaNeeded: [String]?
     package var hardening: Hardening
     package var libgcc: LibgccLinkage
     package var comment: [String]
@@ -42,6 +45,7 @@ package struct ELFFacts: Sendable, Equatable, Codable {
         case buildID = "build_id"
         case versionNeeds = "version_needs"
         case glibcMax = "glibc_max"
+        case x86IsaNeeded = "x86_isa_needed"
         case hardening, libgcc, comment, debug
         case compressedSections = "compressed_sections"
         case sizes, warnings
@@ -55,7 +59,7 @@ package struct ELFFacts: Sendable, Equatable, Codable {
         versionNeeds: VersionNeeds = VersionNeeds(), glibcMax: String? = nil,
         hardening: Hardening = Hardening(), libgcc: LibgccLinkage = .unknown, comment: [String] = [],
         debug: DebugFacts = DebugFacts(), compressedSections: [CompressedSection] = [],
-        sizes: Sizes = Sizes(), warnings: [String] = []
+        sizes: Sizes = Sizes(), warnings: [String] = [], x86IsaNeeded: [String]? = nil
     ) {
         self.path = path
         self.elfClass = elfClass
@@ -82,6 +86,7 @@ package struct ELFFacts: Sendable, Equatable, Codable {
         self.compressedSections = compressedSections
         self.sizes = sizes
         self.warnings = warnings
+        self.x86IsaNeeded = x86IsaNeeded
     }
 
     // Optional fields are written as null, not left out: scripts test `.interpreter == null`.
@@ -105,6 +110,7 @@ package struct ELFFacts: Sendable, Equatable, Codable {
         try c.encode(buildID, forKey: .buildID)
         try c.encode(versionNeeds, forKey: .versionNeeds)
         try c.encode(glibcMax, forKey: .glibcMax)
+        try c.encodeIfPresent(x86IsaNeeded, forKey: .x86IsaNeeded)
         try c.encode(hardening, forKey: .hardening)
         try c.encode(libgcc, forKey: .libgcc)
         try c.encode(comment, forKey: .comment)

@@ -68,6 +68,7 @@ extension ELFHandle {
                 let value = readU32(desc, at, bigEndian: scan.bigEndian)
                 if type == UInt32(GNU_PROPERTY_X86_FEATURE_1_AND) { scan.properties.x86Features = value }
                 if type == UInt32(GNU_PROPERTY_AARCH64_FEATURE_1_AND) { scan.properties.aarch64Features = value }
+                if type == X86ISALevel.neededProperty { scan.properties.x86IsaNeeded = value }
             }
             let padded = (size + align - 1) / align * align
             guard padded <= desc.count - at else { return }

@@ -66,6 +66,8 @@ struct RawScan {
         var notePresent = false
         var x86Features: UInt32?
         var aarch64Features: UInt32?
+        /// GNU_PROPERTY_X86_ISA_1_NEEDED's bit mask (X86ISALevel names the bits).
+        var x86IsaNeeded: UInt32?
     }
 
     struct SymbolSummary {
