@@ -12,9 +12,9 @@ package enum CPUCheck {
         for (i, t) in matrix.targets.enumerated() {
             guard let cpu = t.cpu, let emulator = t.runner.first, ExecutableLookup.resolve(emulator) != nil else { continue }
             guard let known = await knownCPUs(emulator: emulator, dir: dir, tag: "\(i)") else { continue }
-            if known.contains(cpu.name) { continue }
-            var message = "unknown cpu '\(cpu.name)' for \(emulator) in [targets.\(t.name)]"
-            if let near = EditDistance.nearest(to: cpu.name, in: known) { message += "; did you mean '\(near)'?" }
+            if known.contains(cpu.model) { continue }
+            var message = "unknown cpu '\(cpu.model)' for \(emulator) in [targets.\(t.name)]"
+            if let near = EditDistance.nearest(to: cpu.model, in: known) { message += "; did you mean '\(near)'?" }
             message += " ('\(emulator) -cpu help' lists \(known.count): \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", ..." : ""))"
             out.append(MatrixError(path: matrix.path, location: cpu.location, message: message))
         }

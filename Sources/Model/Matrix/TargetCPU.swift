@@ -8,6 +8,9 @@ package struct TargetCPU: Sendable, Equatable {
     /// Where `cpu` is in the matrix file, for the run-start error about a name qemu does not know.
     package var location: SourceLocation?
 
+    /// The model without qemu's feature suffixes ("Nehalem,-sse4.2" → "Nehalem"): what `-cpu help` lists.
+    package var model: String { String(name.split(separator: ",").first ?? Substring(name)) }
+
     package init(name: String, location: SourceLocation?) {
         self.name = name
         self.location = location
@@ -24,8 +27,8 @@ package struct TargetCPU: Sendable, Equatable {
 
     static func decode(_ table: TableReader) throws(MatrixError) -> TargetCPU? {
         guard let node = table.table["cpu"], let name = try table.string("cpu") else { return nil }
-        guard !name.isEmpty, !name.contains(where: { $0 == " " || $0 == "," || $0 == "\t" }) else {
-            throw table.error("'cpu' must be one qemu cpu name such as 'cortex-a72', found '\(name)'", at: node.location)
+        guard !name.isEmpty, !name.hasPrefix(","), !name.contains(where: { $0 == " " || $0 == "\t" }) else {
+            throw table.error("'cpu' must be one qemu cpu name such as 'cortex-a72' (qemu's ',+feature' suffixes allowed), found '\(name)'", at: node.location)
         }
         let runner = try table.stringArray("runner") ?? []
         if let first = runner.first {
