@@ -136,3 +136,14 @@ struct ReasonsTests {
         #expect(ToolErrorLine.first(in: "just a line\n") == "just a line")
     }
 }
+
+extension ReasonsTests {
+    @Test func qemuRefusingACpuModel() throws {
+        let dir = try TempDir()
+        try "int main(void) { return 0; }\n".write(toFile: dir.path("m.c"), atomically: true, encoding: .utf8)
+        try Spawn.check("aarch64-linux-gnu-gcc", ["m.c", "-o", "prog"], in: dir.url)
+        let out = try Spawn.run("qemu-aarch64", ["-cpu", "cortex-a27", "-L", "/usr/aarch64-linux-gnu", "./prog"], in: dir.url, timeout: .seconds(30))
+        #expect(out.status != 0)
+        #expect(LoaderReason.reason(stderr: out.stderr) == "qemu-aarch64 does not know cpu 'cortex-a27' (qemu-aarch64 -cpu help lists the names)")
+    }
+}

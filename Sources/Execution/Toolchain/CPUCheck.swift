@@ -28,7 +28,8 @@ package enum CPUCheck {
         let result = await ProcessRunner.run(StepRequest(
             argv: [emulator, "-cpu", "help"], cwd: dir, env: ["LC_ALL": "C"], timeoutSeconds: 10,
             stdoutPath: out, stderrPath: "\(dir)/cpu-help-\(tag).err"))
-        guard result.launchError == nil, result.exitCode == 0 else { return nil }
+        // qemu 7.2 exits 1 after printing the list: the list, not the status, is the answer.
+        guard result.launchError == nil, !result.timedOut else { return nil }
         let names = parseHelp(CapturedOutput.read(out, cap: 256 * 1024))
         return names.isEmpty ? nil : names
     }

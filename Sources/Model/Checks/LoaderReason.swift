@@ -12,6 +12,7 @@ package enum LoaderReason {
             if let r = symbolLookup(line) { return r }
             if let r = pthreadCancel(line) { return r }
             if let r = qemuInterpreter(line, sysroot: sysroot) { return r }
+            if let r = qemuCPU(line) { return r }
         }
         return nil
     }
@@ -72,6 +73,13 @@ package enum LoaderReason {
         let why = line[end.upperBound...].drop(while: { $0 == ":" || $0 == " " })
         let root = sysroot.map { " in the -L root \($0)" } ?? ""
         return "interpreter \(path) not found\(root): qemu could not open it" + (why.isEmpty ? "" : " (\(why))")
+    }
+
+    /// "qemu-aarch64: unable to find CPU model 'cortex-a27'" (a `cpu` the run-start check could not ask about).
+    static func qemuCPU(_ line: Substring) -> String? {
+        guard line.hasPrefix("qemu-"), let r = line.range(of: ": unable to find CPU model '") else { return nil }
+        let emulator = line[..<r.lowerBound]
+        return "\(emulator) does not know cpu '\(line[r.upperBound...].prefix(while: { $0 != "'" }))' (\(emulator) -cpu help lists the names)"
     }
 
     /// "./prog" → "prog": the name glibc prints is argv[0].
