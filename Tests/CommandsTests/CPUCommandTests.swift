@@ -102,3 +102,51 @@ struct CPUCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir.path("out/report.json")), "nothing runs before the matrix is right")
     }
 }
+
+extension CPUCommandTests {
+    /// A native target with `cpu`: qemu-x86_64 -cpu Nehalem runs x86 code on this x86 host as a CPU
+    /// without BMI2, so pdep is illegal there, while the host runs it (the test checks the host can).
+    @Test func aNativeX86TargetRunsAsAnOlderCpu() throws {
+        for tool in ["gcc", "objdump", "qemu-x86_64", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        try #require(cpuinfo.contains(" bmi2"), "this test needs a host with BMI2")
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
+        let fixture = """
+            // CFLAGS: -mbmi2
+            // EXPECT-STDOUT: 5
+            #include <immintrin.h>
+            #include <stdio.h>
+            volatile unsigned long long source = 3, mask = 0x5;
+            int main(void) { printf("%llu\\n", _pdep_u64(source, mask)); return 0; }
+
+            """
+        try fixture.write(toFile: dir.path("fixtures/pdep.c"), atomically: true, encoding: .utf8)
+        let matrix = """
+            fixtures = "fixtures"
+            link = ["shared-libgcc"]
+            timeout = 30
+            [compilers.gcc]
+            cc = "gcc"
+            cxx = "g++"
+            [targets.x86_64]
+            [targets.nehalem]
+            machine = "x86_64"
+            class = 64
+            loader = "/lib64/ld-linux-x86-64.so.2"
+            cpu = "Nehalem"
+
+            """
+        try matrix.write(toFile: dir.path("m.toml"), atomically: true, encoding: .utf8)
+        let r = try ToolgateBinary.run(["run", dir.path("m.toml"), "--out", dir.path("out"), "--no-cache"])
+        #expect(r.status == 1, "\(r.stdout)\n\(r.stderr)")
+        let cells = try Self.cells(dir.path("out/report.json"))
+        let host = try #require(cells.first { $0["target"] as? String == "x86_64" })
+        let nehalem = try #require(cells.first { $0["target"] as? String == "nehalem" })
+        #expect(host["status"] as? String == "pass")
+        #expect(nehalem["status"] as? String == "crash")
+        let reason = nehalem["reason"] as? String ?? ""
+        #expect(reason.hasPrefix("illegal instruction on cpu Nehalem: pdep"), "\(reason)")
+        #expect(reason.contains("at main"), "\(reason)")
+    }
+}
