@@ -93,7 +93,8 @@ enum DoctorChecks {
     static func cpuChecks(_ matrix: Matrix, dir: String) async -> [Finding] {
         let problems = await CPUCheck.problems(matrix: matrix, dir: dir + "/cpu")
         return matrix.targets.compactMap { t in
-            guard let cpu = t.cpu else { return nil }
+            // A missing emulator is the runner check's finding, with its package.
+            guard let cpu = t.cpu, let emulator = t.runner.first, ExecutableLookup.resolve(emulator) != nil else { return nil }
             if let p = problems.first(where: { $0.location == cpu.location }) { return Finding(text: "error    \(p)", isProblem: true) }
             return Finding(text: "ok       \(t.name) runs as cpu \(cpu.name) (\(t.runner.joined(separator: " ")))", isProblem: false)
         }
