@@ -25,7 +25,8 @@ package enum InspectTable {
                 ("libgcc", f.libgcc.rawValue),
                 ("glibc_max", f.glibcMax ?? "-"),
             ]
-            if let isa = f.x86IsaNeeded { rows.append(("x86_isa_needed", isa.joined(separator: ", "))) }
+            // JSON's x86_isa_needed; a label no wider than "interpreter" keeps every table's alignment.
+            if let isa = f.x86IsaNeeded { rows.append(("isa_needed", isa.joined(separator: ", "))) }
             rows += [
                 ("build_id", f.buildID ?? "-"),
             ]
