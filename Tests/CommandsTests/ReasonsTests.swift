@@ -147,3 +147,71 @@ extension ReasonsTests {
         #expect(LoaderReason.reason(stderr: out.stderr) == "qemu-aarch64 does not know cpu 'cortex-a27' (qemu-aarch64 -cpu help lists the names)")
     }
 }
+
+extension ReasonsTests {
+    /// Through `toolgate run`: a link error's reason is the linker's line, for bfd (gcc) and lld (clang-19).
+    @Test func aLinkErrorCellNamesTheUndefinedReference() throws {
+        for tool in ["gcc", "clang-19", "ld.lld-19", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
+        try "int nowhere(void);\nint main(void) { return nowhere(); }\n".write(toFile: dir.path("fixtures/undef.c"), atomically: true, encoding: .utf8)
+        let matrix = """
+            fixtures = "fixtures"
+            link = ["shared-libgcc"]
+            timeout = 60
+            [compilers.gcc]
+            cc = "gcc"
+            [compilers.clang]
+            cc = "clang-19"
+            ldflags = ["-fuse-ld=lld"]
+            [targets.x86_64]
+
+            """
+        try matrix.write(toFile: dir.path("m.toml"), atomically: true, encoding: .utf8)
+        let r = try ToolgateBinary.run(["run", dir.path("m.toml"), "--out", dir.path("out"), "--no-cache"])
+        #expect(r.status == 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("out/report.json")))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cells = try #require(report["cells"] as? [[String: Any]])
+        let reasons = Dictionary(uniqueKeysWithValues: cells.map { (($0["compiler"] as? String) ?? "", ($0["reason"] as? String) ?? "") })
+        #expect(cells.allSatisfy { $0["status"] as? String == "link-error" })
+        let gcc = reasons["gcc"] ?? ""
+        #expect(gcc.hasPrefix("gcc exited 1: "), "\(gcc)")
+        #expect(gcc.hasSuffix("undefined reference to `nowhere' (in function `main')"), "\(gcc)")
+        #expect(reasons["clang"] == "clang-19 exited 1: ld.lld: error: undefined symbol: nowhere (referenced by undef.c)")
+    }
+}
+
+extension ReasonsTests {
+    /// Through `toolgate run`: a program linked against a library the loader cannot find at run time
+    /// (linked with -L, no rpath) fails with the library named, not "expected exit 0, got 127".
+    @Test func aRunWithoutItsLibraryNamesIt() throws {
+        for tool in ["gcc", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir.path("lib"), withIntermediateDirectories: true)
+        try "int foo(void) { return 0; }\n".write(toFile: dir.path("foo.c"), atomically: true, encoding: .utf8)
+        try Spawn.check("gcc", ["-shared", "-fPIC", "-Wl,-soname,libfoo.so.1", "foo.c", "-o", dir.path("lib/libfoo.so")], in: dir.url)
+        try "// LIBS: -lfoo\nint foo(void);\nint main(void) { return foo(); }\n"
+            .write(toFile: dir.path("fixtures/usefoo.c"), atomically: true, encoding: .utf8)
+        let matrix = """
+            fixtures = "fixtures"
+            link = ["shared-libgcc"]
+            timeout = 30
+            ldflags = ["-L\(dir.path("lib"))"]
+            [compilers.gcc]
+            cc = "gcc"
+            [targets.x86_64]
+
+            """
+        try matrix.write(toFile: dir.path("m.toml"), atomically: true, encoding: .utf8)
+        let r = try ToolgateBinary.run(["run", dir.path("m.toml"), "--out", dir.path("out"), "--no-cache"])
+        #expect(r.status == 1)
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir.path("out/report.json")))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cell = try #require((report["cells"] as? [[String: Any]])?.first)
+        #expect(cell["status"] as? String == "fail")
+        #expect(cell["exit_code"] as? Int == 127)
+        #expect(cell["reason"] as? String == "libfoo.so.1 not found (needed by prog)")
+    }
+}
