@@ -46,6 +46,8 @@ import Testing
         let traced = try #require(FaultingInstruction.tracedArgv(argv, log: dir + "/q.log"))
         #expect(traced.prefix(5) == ["qemu-aarch64", "-d", "in_asm,page", "-D", dir + "/q.log"])
         #expect(FaultingInstruction.tracedArgv(["./prog"], log: "x") == nil)
+        #expect(FaultingInstruction.tracedArgv(["wrapper", "--", "/usr/bin/qemu-x86_64", "-cpu", "Nehalem", "./prog"], log: "L")
+            == ["wrapper", "--", "/usr/bin/qemu-x86_64", "-d", "in_asm,page", "-D", "L", "-cpu", "Nehalem", "./prog"])
         let found = try #require(await FaultingInstruction.find(
             argv: argv, dir: dir, machine: "aarch64", timeout: 30, limits: nil, permits: AsyncSemaphore(limit: 1)))
         #expect(found.function == "main")

@@ -24,10 +24,11 @@ struct FaultingInstruction {
         return "at 0x\(String(pc, radix: 16))" + (function.map { " in \($0)" } ?? "") + ", outside \(UnitLayout.program) (a shared library)"
     }
 
-    /// `qemu-aarch64 -cpu cortex-a72 -L R` → the same with `-d in_asm,page -D LOG`; nil for a native run.
+    /// `qemu-aarch64 -cpu cortex-a72 -L R` → the same with `-d in_asm,page -D LOG` after the emulator,
+    /// wherever it is in the argv (a wrapper such as a sandbox may come first); nil for a native run.
     static func tracedArgv(_ argv: [String], log: String) -> [String]? {
-        guard let emulator = argv.first, (emulator.split(separator: "/").last ?? "").hasPrefix("qemu-") else { return nil }
-        return [emulator, "-d", "in_asm,page", "-D", log] + argv.dropFirst()
+        guard let i = argv.firstIndex(where: { ($0.split(separator: "/").last ?? "").hasPrefix("qemu-") }) else { return nil }
+        return Array(argv[...i]) + ["-d", "in_asm,page", "-D", log] + argv[(i + 1)...]
     }
 
     /// The last translated block's last instruction, the function it was in, and the program's load range.
