@@ -57,7 +57,7 @@ cell_tools() { # compiler target -> sets CC CXX TFLAGS RUNNER
   esac
   [[ $compiler/$target == clang/aarch64 ]] && TFLAGS+=(--target=aarch64-linux-gnu)
   [[ $target == i686 ]] && TFLAGS+=(-m32 -idirafter "$work/i686-include")
-  [[ $target == aarch64 ]] && RUNNER=(qemu-aarch64 -L /usr/aarch64-linux-gnu)
+  [[ $target == aarch64 ]] && RUNNER=(qemu-aarch64 -cpu cortex-a72 -L /usr/aarch64-linux-gnu)
 }
 
 link_flag() {
