@@ -52,4 +52,25 @@ import Testing
         #expect(RunVerdict.notes(stderr: "./prog: error while loading shared libraries: libgcc_s.so.1: cannot open shared object file")
             == ["missing shared library libgcc_s.so.1 at run time: the loader could not find it on the target's library path"])
     }
+
+    /// The loader's message replaces "expected exit 0, got 127" only when the program ended wrongly.
+    @Test func runVerdictsTakeTheLoadersWords() {
+        let loader = "./prog: error while loading shared libraries: libfoo.so.1: cannot open shared object file: No such file or directory\n"
+        let failed = CommandRecord(step: .run, argv: ["./prog"], cwd: "/", exitCode: 127)
+        #expect(RunVerdict.judge(run: failed, fullStdout: "", fullStderr: loader, cell: cell(.sharedLibgcc), needed: ["libfoo.so.1"])
+            == .init(status: .fail, reason: "libfoo.so.1 not found (needed by prog)"))
+        #expect(RunVerdict.judge(run: failed, fullStdout: "", fullStderr: "", cell: cell(.sharedLibgcc)).reason == "expected exit 0, got 127")
+        // Exit 0 with the message on stderr (a program printing it) is judged by its output, as before.
+        let passed = CommandRecord(step: .run, argv: ["./prog"], cwd: "/", exitCode: 0)
+        let printing = cell(.sharedLibgcc, annotations: "// EXPECT-STDOUT: yes\n")
+        #expect(RunVerdict.judge(run: passed, fullStdout: "no\n", fullStderr: loader, cell: printing).reason == "stdout line 1: expected 'yes', got 'no'")
+        #expect(RunVerdict.judge(run: passed, fullStdout: "", fullStderr: loader, cell: cell(.sharedLibgcc)).status == .pass)
+        let sigill = CommandRecord(step: .run, argv: ["./prog"], cwd: "/", signal: "SIGILL")
+        #expect(RunVerdict.judge(run: sigill, fullStdout: "", fullStderr: "", cell: cell(.sharedLibgcc))
+            == .init(status: .crash, reason: "illegal instruction on the host's cpu"))
+        let expectsIll = cell(.sharedLibgcc, annotations: "// EXPECT-SIGNAL: SIGILL\n")
+        #expect(RunVerdict.judge(run: sigill, fullStdout: "", fullStderr: "", cell: expectsIll).status == .pass)
+        let limit = CommandRecord(step: .run, argv: ["./prog"], cwd: "/", signal: "SIGXFSZ")
+        #expect(RunVerdict.judge(run: limit, fullStdout: "", fullStderr: loader, cell: cell(.sharedLibgcc)).reason?.hasPrefix("killed by SIGXFSZ") == true)
+    }
 }

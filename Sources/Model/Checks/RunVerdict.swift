@@ -17,10 +17,13 @@ package enum RunVerdict {
         return outcome
     }
 
-    /// What broke, when the exit or signal was wrong and the loader, glibc, qemu or the CPU says why.
+    /// What broke, when the exit or signal was wrong and the loader, glibc, qemu or the CPU says why. A
+    /// timeout, a limit's signal (SIGXFSZ, SIGXCPU: their reasons say it) or wrong output keeps its reason.
     static func failureCause(_ o: Outcome, run: CommandRecord, stderr: String, cell: Cell, needed: [String]?) -> String? {
-        guard o.status == .fail || o.status == .crash, let reason = o.reason,
-              reason.hasPrefix("expected exit") || reason.hasPrefix("killed by") || reason.hasPrefix("expected death") else { return nil }
+        let a = cell.fixture.annotations
+        let wrongEnd = run.signal.map { $0 != a.expectedSignal && $0 != "SIGXFSZ" && $0 != "SIGXCPU" }
+            ?? (a.expectedSignal != nil || run.exitCode != a.expectedExit)
+        guard o.status == .fail || o.status == .crash, !run.timedOut, wrongEnd else { return nil }
         if let said = LoaderReason.reason(stderr: stderr, needed: needed, sysroot: cell.target.sysroot) { return said }
         if run.signal == "SIGILL", cell.fixture.annotations.expectedSignal != "SIGILL" { return IllegalInstruction.reason(target: cell.target) }
         return nil
