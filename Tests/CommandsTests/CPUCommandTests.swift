@@ -100,6 +100,14 @@ struct CPUCommandTests {
             "\(r.stderr)")
         #expect(r.stderr.contains("cortex-a53"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("out/report.json")), "nothing runs before the matrix is right")
+
+        // doctor names it as a finding, and says which cpu a good matrix runs as.
+        let doctor = try ToolgateBinary.run(["doctor", dir.path("m.toml")])
+        #expect(doctor.status == 1)
+        #expect(doctor.stdout.contains("error    \(dir.path("m.toml")):12:7: error: unknown cpu 'cortexa72'"), "\(doctor.stdout)")
+        try Self.matrix(cpu: "cortex-a72").write(toFile: dir.path("good.toml"), atomically: true, encoding: .utf8)
+        let good = try ToolgateBinary.run(["doctor", dir.path("good.toml")])
+        #expect(good.stdout.contains("ok       aarch64 runs as cpu cortex-a72 (qemu-aarch64 -cpu cortex-a72 -L /usr/aarch64-linux-gnu)"), "\(good.stdout)")
     }
 }
 

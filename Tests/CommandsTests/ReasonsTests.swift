@@ -215,3 +215,13 @@ extension ReasonsTests {
         #expect(cell["reason"] as? String == "libfoo.so.1 not found (needed by prog)")
     }
 }
+
+extension ReasonsTests {
+    /// What the parser does with forms this glibc does not print but others may: believed as said.
+    @Test func aLoaderThatSaysWhoNeededItIsBelieved() {
+        let said = "./prog: error while loading shared libraries: libfoo.so.1: cannot open shared object file: No such file or directory (needed by libbar.so)"
+        #expect(LoaderReason.reason(stderr: said, needed: ["libbar.so"]) == "libfoo.so.1 not found (needed by libbar.so)")
+        let wrongClass = "./prog: error while loading shared libraries: libfoo.so.1: wrong ELF class: ELFCLASS32"
+        #expect(LoaderReason.reason(stderr: wrongClass, needed: ["libfoo.so.1"]) == "libfoo.so.1: wrong ELF class: ELFCLASS32 (needed by prog)")
+    }
+}

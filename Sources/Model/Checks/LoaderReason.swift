@@ -28,7 +28,10 @@ package enum LoaderReason {
         let library = String(rest[..<colon.lowerBound])
         let why = rest[colon.upperBound...]
         let who: String
-        if let needed, !needed.contains(library) {
+        if let said = why.range(of: "(needed by ") {
+            // A loader that says who needed it is believed over the guess from the program's own list.
+            who = String(why[said.lowerBound...].dropFirst().prefix(while: { $0 != ")" }))
+        } else if let needed, !needed.contains(library) {
             who = "needed by a library \(program) loads, not by \(program) itself"
         } else {
             who = "needed by \(program)"
