@@ -69,6 +69,8 @@ import Testing
         let disassembly = "\nprog:     file format elf64-littleaarch64\n\n\nDisassembly of section .text:\n\n0000000000000660 <main+0x20>:\n 660:\tf8e20023 \tldaddal\tx2, x3, [x1]\n"
         #expect(FaultingInstruction.disassembly(disassembly)?.instruction == "ldaddal x2, x3, [x1]")
         #expect(FaultingInstruction.disassembly(disassembly)?.label == "main+0x20")
+        let x86 = "0000000000001069 <main+0x19>:\n    1069:\tc4 e2 cb f5 f0       \tpdep   %rax,%rsi,%rsi\n"
+        #expect(FaultingInstruction.disassembly(x86)?.instruction == "pdep %rax,%rsi,%rsi")
         let headers = "    LOAD off    0x0000000000000000 vaddr 0x0000000000000000 paddr 0x0 align 2**12\n         filesz 0x618 memsz 0x618 flags r--\n    LOAD off    0x0000000000001000 vaddr 0x0000000000001000 paddr 0x1000 align 2**12\n         filesz 0x245 memsz 0x245 flags r-x\n"
         #expect(FaultingInstruction.executableSegment(headers) == 0x1000)
         let trace = FaultingInstruction.parse(

@@ -87,7 +87,8 @@ struct FaultingInstruction {
             }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count >= 3, parts[0].trimmingCharacters(in: .whitespaces).hasSuffix(":") else { continue }
-            let words = parts[2...].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // x86 objdump pads the mnemonic with spaces ("pdep   %rax,%rsi,%rsi"): one space between words.
+            let words = parts[2...].flatMap { $0.split(whereSeparator: { $0 == " " }) }.map(String.init)
             guard !words.isEmpty else { continue }
             return (words.joined(separator: " "), label)
         }
