@@ -100,8 +100,10 @@ struct FaultingInstruction {
         let log = dir + "/sigill.qemu.log"
         guard let traced = tracedArgv(argv, log: log) else { return nil }
         try? FileManager.default.removeItem(atPath: log)
-        _ = await StepExecution.run(.run, argv: traced, cwd: dir, name: "sigill", timeout: timeout, limits: limits, permits: permits)
-        guard let trace = parse(head: readHead(log), tail: readTail(log)) else { return nil }
+        let rerun = await StepExecution.run(.run, argv: traced, cwd: dir, name: "sigill", timeout: timeout, limits: limits, permits: permits)
+        // Only a rerun that died the same way has the faulting block last: one the log's size limit
+        // (SIGXFSZ) or the timeout ended stopped somewhere else.
+        guard rerun.result.signal == "SIGILL", let trace = parse(head: readHead(log), tail: readTail(log)) else { return nil }
         var found = FaultingInstruction(pc: trace.pc, function: trace.function)
         guard let start = trace.startCode, let end = trace.endCode, trace.pc >= start, trace.pc < end else { return found }
         let tool = objdump(machine: machine)
