@@ -117,15 +117,27 @@ import Testing
         #expect(CapturedOutput.read(dir + "/out") == "/dev/null\n0\n1\n2\n3\n")
     }
 
+    @Test func theChildLeadsItsOwnProcessGroup() async throws {
+        let result = await ProcessRunner.run(request("echo $$ $(cut -d' ' -f5 /proc/$$/stat)"))
+        #expect(result.succeeded)
+        let words = CapturedOutput.read(dir + "/out").split(whereSeparator: \.isWhitespace)
+        #expect(words.count == 2 && words[0] == words[1], "pid and process group: \(words)")
+        #expect(words.first != "\(getpgrp())", "the step is still in toolgate's group")
+    }
+
     /// fork, setsid, fork, exec sleep 30, with stdout still open: what a daemon does. The step ends when
     /// its own process does; a pipe-waiting launcher would wait the 30 s.
     @Test func aDaemonizingChildDoesNotHoldTheStepOpen() async throws {
         let gcc = try #require(ExecutableLookup.resolve("gcc"), "gcc is needed to build the daemon")
         let source = """
             #include <stdio.h>
+            #include <sys/wait.h>
             #include <unistd.h>
             int main(void) {
-                if (fork() != 0) return 0;
+                // The classic double fork; the parent waits for the first child, which has left the
+                // step's group (setsid) by the time it exits.
+                pid_t first = fork();
+                if (first > 0) { waitpid(first, 0, 0); return 0; }
                 setsid();
                 if (fork() != 0) return 0;
                 FILE *f = fopen("daemon.pid", "w");
