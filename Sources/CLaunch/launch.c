@@ -68,13 +68,13 @@ static void report(const char *what, const char *name, int error) {
     write_text("\n");
 }
 
-// Gives up: the parent reads why from `c`. From the directory on, stderr is the step's own, so the
+// Gives up: the parent reads why from `c`. Once the streams are set, stderr is the step's own, so the
 // child says it there too (a shell's way: the message, and exit status 127).
 static _Noreturn void fail(launch_context *c, int stage, const char *what, const char *name) {
     int error = errno;
     c->stage = stage;
     c->error = error;
-    if (stage >= TG_LAUNCH_DIRECTORY) report(what, name, error);
+    if (stage != TG_LAUNCH_STREAMS) report(what, name, error);
     _exit(127);
 }
 
@@ -124,15 +124,18 @@ static void close_others(void) {
 
 static int child(void *argument) {
     launch_context *c = argument;
-    // Every signal is blocked here (the parent blocked them all before clone). Dispositions first, so no
-    // handler of toolgate's can ever run in this child, which shares toolgate's memory until execve.
+    // Every signal is blocked here (the parent blocked them all before clone), so no handler of
+    // toolgate's can run in this child, which shares toolgate's memory until execve.
+    // The descriptors first: until close_range this child holds a copy of every descriptor toolgate has
+    // open, and one open for writing on a program another step is about to exec makes that exec fail
+    // with ETXTBSY. (ProcessRunner retries such a start; keeping the window short makes it rare.)
+    if (set_streams(c->fds) != 0) fail(c, TG_LAUNCH_STREAMS, "cannot set stdin, stdout and stderr for", c->argv[0]);
+    close_others();
     for (int s = 1; s <= TG_LAST_SIGNAL; s++) {
         if (s == SIGKILL || s == SIGSTOP) continue;
         syscall(SYS_rt_sigaction, s, default_action, NULL, sizeof(uint64_t));
     }
     if (setpgid(0, 0) != 0) fail(c, TG_LAUNCH_GROUP, "cannot start a process group for", c->argv[0]);
-    if (set_streams(c->fds) != 0) fail(c, TG_LAUNCH_STREAMS, "cannot set stdin, stdout and stderr for", c->argv[0]);
-    close_others();
     if (chdir(c->cwd) != 0) fail(c, TG_LAUNCH_DIRECTORY, "cannot change to", c->cwd);
     if (apply_limits(c->limits) != 0) fail(c, TG_LAUNCH_LIMITS, "cannot set the limits of", c->argv[0]);
     const uint64_t none = 0;

@@ -185,7 +185,27 @@ import Testing
 
         let direct = Launcher.start(Launcher.Spec(
             executable: dir + "/bad", argv: ["./bad"], environment: [:], cwd: dir, stdout: .null, stderr: .null))
-        #expect(direct == .failure(.execFailed("cannot run './bad': No such file or directory")))
+        #expect(direct == .failure(.execFailed("cannot run './bad': No such file or directory", errno: ENOENT)))
+    }
+
+    /// A program still open for writing (ETXTBSY) is started again once it is free, not failed at once.
+    @Test func aProgramBusyForAMomentIsStartedOnceFree() async throws {
+        try "#!/bin/sh\necho started\n".write(toFile: dir + "/busy", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir + "/busy")
+        let writer = open(dir + "/busy", O_WRONLY)
+        #expect(writer >= 0)
+        let spec = Launcher.Spec(executable: dir + "/busy", argv: ["./busy"], environment: [:], cwd: dir, stdout: .null, stderr: .null)
+        let busy = Launcher.start(spec)
+        #expect(busy == .failure(.execFailed("cannot run './busy': Text file busy", errno: ETXTBSY)))
+        let release = Task {
+            try? await Task.sleep(for: .milliseconds(150))
+            close(writer)
+        }
+        let result = await ProcessRunner.run(StepRequest(
+            argv: ["./busy"], cwd: dir, timeoutSeconds: 10, stdoutPath: dir + "/out", stderrPath: dir + "/err"))
+        await release.value
+        #expect(result.succeeded, "\(CapturedOutput.read(dir + "/err"))")
+        #expect(CapturedOutput.read(dir + "/out") == "started\n")
     }
 
     @Test func theEndOfTheMainProcessKillsWhatItLeftInItsGroup() async throws {

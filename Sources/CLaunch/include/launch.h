@@ -20,8 +20,8 @@ typedef enum {
     TG_LAUNCH_OK = 0,
     TG_LAUNCH_ARGUMENTS, // the argv or environment block was malformed, or memory ran out
     TG_LAUNCH_CLONE,     // no child could be made
-    TG_LAUNCH_GROUP,     // setpgid in the child
     TG_LAUNCH_STREAMS,   // dup2 of stdin, stdout or stderr in the child
+    TG_LAUNCH_GROUP,     // setpgid in the child
     TG_LAUNCH_DIRECTORY, // chdir in the child
     TG_LAUNCH_LIMITS,    // setrlimit in the child
     TG_LAUNCH_EXEC,      // execve in the child (it wrote "toolgate: cannot run ..." to its stderr, exit 127)
@@ -35,9 +35,10 @@ typedef struct {
 
 /// Starts `path` with the NUL-terminated strings of `argv_block` (`argv_count` of them) as its argv and
 /// those of `env_block` (`env_count`) as its whole environment, in `cwd`, with stdin, stdout and stderr
-/// from `stdin_fd`, `stdout_fd` and `stderr_fd`. In the child, before execve: every signal unblocked and
-/// at its default disposition (1 to 64, glibc's 32 and 33 included), `limits` applied (NULL: none), its
-/// own process group, every descriptor above 2 closed. Returns when the child has exec'd or failed.
+/// from `stdin_fd`, `stdout_fd` and `stderr_fd`. In the child, before execve: every descriptor above 2
+/// closed, every signal at its default disposition (1 to 64, glibc's 32 and 33 included), its own process
+/// group, `limits` applied (NULL: none), and every signal unblocked. Returns when the child has exec'd or
+/// failed; a failure after the streams are set is also told on the child's stderr.
 void tg_launch(
     const char *path, const char *argv_block, size_t argv_count, const char *env_block, size_t env_count,
     const char *cwd, int stdin_fd, int stdout_fd, int stderr_fd, const tg_limits *limits,

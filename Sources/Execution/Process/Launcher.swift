@@ -7,8 +7,8 @@ import Foundation
 /// step's limits, makes the child the leader of its own process group and closes every descriptor above 2.
 ///
 /// It lives in Execution, next to ProcessRunner and ProcessGroups that use it, rather than in a module of
-/// its own: it holds no pointer (strings and arrays cross to C by Swift's implicit conversions, the
-/// results come back in structs), and no other module needs it except through ProcessRunner.
+/// its own: it holds no `Unsafe…Pointer` (strings and arrays cross to C by Swift's implicit conversions,
+/// the results come back in structs), and it needs ProcessRunner's neighbours, not the other way round.
 package enum Launcher {
     /// Where one of the child's stdin, stdout and stderr comes from.
     package enum Stream: Sendable, Equatable {
@@ -68,13 +68,20 @@ package enum Launcher {
     package enum Failure: Error, Equatable, CustomStringConvertible {
         /// Nothing ran: "cannot change to '/x': No such file or directory".
         case notStarted(String)
-        /// execve failed; the child said so on its stderr and exited 127: "cannot run './a.out': ...".
-        case execFailed(String)
+        /// execve failed (with this errno); the child said so on its stderr and exited 127:
+        /// "cannot run './a.out': No such file or directory".
+        case execFailed(String, errno: Int32)
 
         package var description: String {
             switch self {
-            case .notStarted(let m), .execFailed(let m): m
+            case .notStarted(let m), .execFailed(let m, _): m
             }
+        }
+
+        /// ETXTBSY: the program was open for writing somewhere as it was exec'd, so a moment later it may not be.
+        package var isTextBusy: Bool {
+            if case .execFailed(_, let e) = self { return e == ETXTBSY }
+            return false
         }
     }
 
@@ -126,7 +133,7 @@ package enum Launcher {
         let name = spec.argv[0]
         switch result.stage {
         case TG_LAUNCH_OK: return .success(result.pid)
-        case TG_LAUNCH_EXEC: return .failure(.execFailed("cannot run '\(name)': \(errorText(result.error))"))
+        case TG_LAUNCH_EXEC: return .failure(.execFailed("cannot run '\(name)': \(errorText(result.error))", errno: result.error))
         case TG_LAUNCH_DIRECTORY: return .failure(.notStarted("cannot change to '\(spec.cwd)': \(errorText(result.error))"))
         case TG_LAUNCH_LIMITS: return .failure(.notStarted("cannot set the limits of '\(name)': \(errorText(result.error))"))
         case TG_LAUNCH_GROUP: return .failure(.notStarted("cannot start a process group for '\(name)': \(errorText(result.error))"))

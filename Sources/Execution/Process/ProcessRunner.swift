@@ -26,7 +26,7 @@ package enum ProcessRunner {
             environment: ProcessInfo.processInfo.environment.merging(request.env) { _, new in new }, cwd: request.cwd,
             stdout: .file(request.stdoutPath), stderr: .file(request.stderrPath), limits: request.resourceLimits)
         let pid: Int32
-        switch Launcher.start(spec) {
+        switch await startRetryingBusy(spec) {
         case .success(let started): pid = started
         case .failure(.execFailed):
             // The child wrote "toolgate: cannot run ..." to the step's stderr and exited 127, as a shell's
@@ -67,6 +67,21 @@ package enum ProcessRunner {
 }
 
 extension ProcessRunner {
+    /// Starts the process, again after a pause while execve says ETXTBSY. A program is busy when some
+    /// process holds it open for writing: any child being started at that moment holds a copy of
+    /// toolgate's descriptors until it closes them (microseconds, longer on a loaded machine), and a
+    /// binary just restored from the cache or linked may be among them. Up to about a second in all.
+    static func startRetryingBusy(_ spec: Launcher.Spec) async -> Result<Int32, Launcher.Failure> {
+        var result = Launcher.start(spec)
+        var pause = 2
+        while case .failure(let f) = result, f.isTextBusy, pause <= 256 {
+            try? await Task.sleep(for: .milliseconds(pause))
+            pause *= 2
+            result = Launcher.start(spec)
+        }
+        return result
+    }
+
     /// The launch error of a step refused because the run is being interrupted.
     package static let interruptedMessage = "not started: toolgate is being interrupted"
 
