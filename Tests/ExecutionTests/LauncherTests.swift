@@ -198,7 +198,7 @@ import Testing
         let busy = Launcher.start(spec)
         #expect(busy == .failure(.execFailed("cannot run './busy': Text file busy", errno: ETXTBSY)))
         let release = Task {
-            try? await Task.sleep(for: .milliseconds(150))
+            try? await Task.sleep(for: .milliseconds(100))
             close(writer)
         }
         let result = await ProcessRunner.run(StepRequest(

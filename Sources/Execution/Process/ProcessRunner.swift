@@ -74,7 +74,7 @@ extension ProcessRunner {
     static func startRetryingBusy(_ spec: Launcher.Spec) async -> Result<Int32, Launcher.Failure> {
         var result = Launcher.start(spec)
         var pause = 2
-        while case .failure(let f) = result, f.isTextBusy, pause <= 256 {
+        while case .failure(let f) = result, f.isTextBusy, pause <= 512 {
             try? await Task.sleep(for: .milliseconds(pause))
             pause *= 2
             result = Launcher.start(spec)
