@@ -20,7 +20,9 @@ package enum ProcessRunner {
             return notStarted("'\(argv.first ?? "(empty)")': command not found", exitCode: 127)
         }
         // An interrupted run starts nothing more; a start already under way is killed as it registers.
-        guard ProcessGroups.shared.reserveStart() else { return notStarted(interruptedMessage) }
+        guard ProcessGroups.shared.reserveStart() else {
+            return StepResult(exitCode: nil, signal: nil, timedOut: false, durationMs: elapsed(), launchError: interruptedMessage)
+        }
         let spec = Launcher.Spec(
             executable: executable, argv: argv,
             environment: ProcessInfo.processInfo.environment.merging(request.env) { _, new in new }, cwd: request.cwd,
@@ -74,7 +76,8 @@ extension ProcessRunner {
     static func startRetryingBusy(_ spec: Launcher.Spec) async -> Result<Int32, Launcher.Failure> {
         var result = Launcher.start(spec)
         var pause = 2
-        while case .failure(let f) = result, f.isTextBusy, pause <= 512 {
+        // An interrupt waits for starts under way (ProcessGroups.waitForStarts): stop retrying at once.
+        while case .failure(let f) = result, f.isTextBusy, pause <= 512, !ProcessGroups.shared.isClosed {
             try? await Task.sleep(for: .milliseconds(pause))
             pause *= 2
             result = Launcher.start(spec)
