@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layering (docs/architecture.md): the C libraries are imported by ELFInspection alone; Model sits on it;
+// Layering (docs/architecture.md): the C libraries are imported by ELFInspection alone, and the process
+// launcher (CLaunch) by Execution's Launcher.swift alone; Model sits on ELFInspection;
 // Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
 // `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
 let package = Package(
@@ -35,9 +36,12 @@ let package = Package(
         .target(
             name: "Model",
             dependencies: ["ELFInspection", "ContentHash"]),
+        // The process launcher: one C function that makes every child (signals, limits, group, descriptors).
+        .target(
+            name: "CLaunch"),
         .target(
             name: "Execution",
-            dependencies: ["Model"]),
+            dependencies: ["Model", "CLaunch"]),
         .target(
             name: "Reporting",
             dependencies: ["Model"]),

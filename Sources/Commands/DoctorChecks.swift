@@ -16,9 +16,6 @@ enum DoctorChecks {
         if !FileManager.default.fileExists(atPath: matrix.fixtures) {
             out.append(Finding(text: "missing  fixtures directory \(matrix.fixtures)", isProblem: true))
         }
-        for tool in ["prlimit"] where ExecutableLookup.resolve(tool) == nil {
-            out.append(Finding(text: "missing  \(tool): run steps need it for their limits\(DebianPackages.hint(for: tool))", isProblem: true))
-        }
         var seen = Set<String>()
         for c in matrix.compilers {
             for t in matrix.targets {

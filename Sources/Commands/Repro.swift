@@ -38,23 +38,36 @@ struct Repro: ParsableCommand {
             writeOut(script)
             return
         }
-        // sh runs in a process group of its own, out of the terminal's Ctrl-C: the registry lets an
-        // interrupt kill it and whatever it started.
+        // sh runs through the same launcher as every step: a clean signal state, the terminal's stdin,
+        // stdout and stderr, and a process group of its own, out of the terminal's Ctrl-C: the registry
+        // lets an interrupt kill it and whatever it started.
         let interruption = Interruption.install()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        guard ProcessGroups.shared.reserveStart() else { interruption.holdThreadIfStopping(); throw ExitCode(130) }
-        do {
-            try process.run()
-        } catch {
-            ProcessGroups.shared.cancelStart()
-            throw error
+        guard let shell = ExecutableLookup.resolve("/bin/sh") else {
+            writeErr("toolgate: error: cannot run the script: no /bin/sh\n")
+            throw ExitCode(127)
         }
-        ProcessGroups.shared.add(process.processIdentifier)
-        process.waitUntilExit()
-        ProcessGroups.shared.remove(process.processIdentifier)
+        guard ProcessGroups.shared.reserveStart() else { interruption.holdThreadIfStopping(); throw ExitCode(130) }
+        let spec = Launcher.Spec(
+            executable: shell, argv: ["sh", "-c", script], environment: ProcessInfo.processInfo.environment,
+            cwd: FileManager.default.currentDirectoryPath, stdin: .inherited, stdout: .inherited, stderr: .inherited)
+        let pid: Int32
+        switch Launcher.start(spec) {
+        case .success(let started): pid = started
+        case .failure(let failure):
+            ProcessGroups.shared.cancelStart()
+            // An exec failure was already told on stderr by the child.
+            if case .notStarted(let message) = failure { writeErr("toolgate: error: \(message)\n") }
+            throw ExitCode(127)
+        }
+        ProcessGroups.shared.add(pid)
+        let ending = Launcher.waitBlocking(pid)
+        ProcessGroups.shared.remove(pid)
         interruption.holdThreadIfStopping()
-        throw ExitCode(process.terminationStatus)
+        switch ending {
+        case .exited(let code): throw ExitCode(Int32(code))
+        // As a shell reports it: 128 + the signal.
+        case .signaled(let signal): throw ExitCode(128 + signal)
+        case .unwaitable: throw ExitCode(1)
+        }
     }
 }

@@ -3,9 +3,9 @@ import Synchronization
 
 /// The process groups of the steps now running, so an interrupted run can end them all.
 ///
-/// Foundation's `Process` on Linux starts every child as the leader of a new process group
-/// (checked on this machine: the child's PGID is its PID), so `kill(-pid, SIGKILL)` reaches the child
-/// and everything it started that did not leave the group, such as a compiler wrapper's children.
+/// The launcher starts every child as the leader of a new process group (`setpgid(0, 0)` in the child:
+/// its PGID is its PID), so `kill(-pid, SIGKILL)` reaches the child and everything it started that did
+/// not leave the group, such as a compiler wrapper's children.
 ///
 /// An interrupt *closes* the registry: every group is killed, and under the same lock no new step may
 /// start, while a step whose process was already being started is killed the moment it registers. So

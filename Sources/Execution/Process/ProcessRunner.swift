@@ -2,95 +2,89 @@ import Foundation
 import Model
 import Synchronization
 
-/// Runs one step: stdin from /dev/null, stdout and stderr to files, a timeout that kills the whole
-/// process group, and for run steps resource limits through `prlimit` (util-linux), which sets them
-/// on itself and then execs the command, so no pointer-level spawn code is needed here.
+/// Runs one step through the launcher (Launcher.swift): stdin from /dev/null, stdout and stderr to files,
+/// a clean signal state, its own process group, and for run steps their resource limits; a timeout kills
+/// the whole group, and so does the end of the step's main process (what it left behind goes too).
 package enum ProcessRunner {
     package static func run(_ request: StepRequest) async -> StepResult {
         let start = ContinuousClock.now
         func elapsed() -> Int { Int((ContinuousClock.now - start) / .milliseconds(1)) }
-        var argv = request.argv
-        if !request.limitFlags.isEmpty { argv = ["prlimit"] + request.limitFlags + ["--"] + argv }
-        guard let command = argv.first, resolve(command, in: request.cwd) != nil else {
-            let name = argv.first ?? "(empty)"
-            try? "toolgate: '\(name)': command not found\n".write(toFile: request.stderrPath, atomically: false, encoding: .utf8)
+        /// Nothing ran: the step's output files say why, as a run's would.
+        func notStarted(_ message: String, exitCode: Int? = nil) -> StepResult {
             _ = FileManager.default.createFile(atPath: request.stdoutPath, contents: nil)
-            return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: "'\(name)': command not found")
+            try? "toolgate: \(message)\n".write(toFile: request.stderrPath, atomically: false, encoding: .utf8)
+            return StepResult(exitCode: exitCode, signal: nil, timedOut: false, durationMs: elapsed(), launchError: message)
         }
-        let fm = FileManager.default
-        _ = fm.createFile(atPath: request.stdoutPath, contents: nil)  // a failure shows below as no FileHandle
-        _ = fm.createFile(atPath: request.stderrPath, contents: nil)
-        guard let out = FileHandle(forWritingAtPath: request.stdoutPath),
-              let err = FileHandle(forWritingAtPath: request.stderrPath),
-              let input = FileHandle(forReadingAtPath: "/dev/null")
-        else {
-            return StepResult(exitCode: nil, signal: nil, timedOut: false, durationMs: elapsed(), launchError: "cannot open the output files in \(request.cwd)")
+        let argv = request.argv
+        guard let executable = argv.first.flatMap({ resolve($0, in: request.cwd) }) else {
+            return notStarted("'\(argv.first ?? "(empty)")': command not found", exitCode: 127)
         }
-        defer {
-            try? out.close()
-            try? err.close()
-            try? input.close()
-        }
-        // Run steps (those with limits) start with a clean signal state; compilers and linkers do not
-        // care, and the reset would cost every compile and link step a Perl start.
-        if !request.limitFlags.isEmpty || request.resetSignals { argv = SignalReset.wrap(argv) }
-        guard let executable = resolve(argv[0], in: request.cwd) else {
-            return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: "'\(argv[0])' not found")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(argv.dropFirst())
-        process.currentDirectoryURL = URL(fileURLWithPath: request.cwd)
-        process.environment = ProcessInfo.processInfo.environment.merging(request.env) { _, new in new }
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-
         // An interrupted run starts nothing more; a start already under way is killed as it registers.
         guard ProcessGroups.shared.reserveStart() else {
             return StepResult(exitCode: nil, signal: nil, timedOut: false, durationMs: elapsed(), launchError: interruptedMessage)
         }
-        let state = StepState()
-        var timer: Task<Void, Never>?
-        let launched: String? = await withCheckedContinuation { (done: CheckedContinuation<String?, Never>) in
-            process.terminationHandler = { _ in done.resume(returning: nil) }
-            do {
-                try process.run()
-            } catch {
-                ProcessGroups.shared.cancelStart()
-                process.terminationHandler = nil
-                done.resume(returning: "cannot start '\(executable)': \(error.localizedDescription)")
-                return
-            }
-            let pid = process.processIdentifier
-            ProcessGroups.shared.add(pid, outputs: request.outputPaths)
-            let seconds = request.timeoutSeconds
-            timer = Task.detached {
-                do { try await Task.sleep(for: .seconds(seconds)) } catch { return }
-                guard !state.finished.load(ordering: .sequentiallyConsistent) else { return }
-                state.timedOut.store(true, ordering: .sequentiallyConsistent)
-                ProcessGroups.kill(group: pid)
-            }
+        let spec = Launcher.Spec(
+            executable: executable, argv: argv,
+            environment: ProcessInfo.processInfo.environment.merging(request.env) { _, new in new }, cwd: request.cwd,
+            stdout: .file(request.stdoutPath), stderr: .file(request.stderrPath), limits: request.resourceLimits)
+        let pid: Int32
+        switch await startRetryingBusy(spec) {
+        case .success(let started): pid = started
+        case .failure(.execFailed):
+            // The child wrote "toolgate: cannot run ..." to the step's stderr and exited 127, as a shell's
+            // child does: a program the kernel cannot load (a missing interpreter) is the step's failure.
+            ProcessGroups.shared.cancelStart()
+            return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: nil)
+        case .failure(let failure):
+            ProcessGroups.shared.cancelStart()
+            return notStarted(failure.description)
         }
+        ProcessGroups.shared.add(pid, outputs: request.outputPaths)
+        let state = StepState()
+        let seconds = request.timeoutSeconds
+        let timer = Task.detached {
+            do { try await Task.sleep(for: .seconds(seconds)) } catch { return }
+            guard !state.finished.load(ordering: .sequentiallyConsistent) else { return }
+            state.timedOut.store(true, ordering: .sequentiallyConsistent)
+            ProcessGroups.kill(group: pid)
+        }
+        let ending = await Launcher.wait(pid)
         state.finished.store(true, ordering: .sequentiallyConsistent)
-        timer?.cancel()
-        let pid = process.processIdentifier
+        timer.cancel()
         // The step is over: whatever it left behind in its group (a wrapper's background child) goes too.
         ProcessGroups.kill(group: pid)
         ProcessGroups.shared.remove(pid)
-        if let launched {
-            try? (launched + "\n").write(toFile: request.stderrPath, atomically: false, encoding: .utf8)
-            return StepResult(exitCode: nil, signal: nil, timedOut: false, durationMs: elapsed(), launchError: launched)
+        let timedOut = state.timedOut.load(ordering: .sequentiallyConsistent)
+        switch ending {
+        case .exited(let code):
+            return StepResult(exitCode: code, signal: nil, timedOut: timedOut, durationMs: elapsed(), launchError: nil)
+        case .signaled(let signal):
+            return StepResult(
+                exitCode: nil, signal: SignalNames.name(of: Int(signal)), timedOut: timedOut, durationMs: elapsed(), launchError: nil)
+        case .unwaitable(let error):
+            let message = "cannot wait for '\(argv[0])': \(Launcher.errorText(error))"
+            return StepResult(exitCode: nil, signal: nil, timedOut: timedOut, durationMs: elapsed(), launchError: message)
         }
-        let status = Int(process.terminationStatus)
-        let bySignal = process.terminationReason == .uncaughtSignal
-        return StepResult(
-            exitCode: bySignal ? nil : status, signal: bySignal ? SignalNames.name(of: status) : nil,
-            timedOut: state.timedOut.load(ordering: .sequentiallyConsistent), durationMs: elapsed(), launchError: nil)
     }
 }
 
 extension ProcessRunner {
+    /// Starts the process, again after a pause while execve says ETXTBSY. A program is busy when some
+    /// process holds it open for writing: any child being started at that moment holds a copy of
+    /// toolgate's descriptors until it closes them (microseconds, longer on a loaded machine), and a
+    /// binary just restored from the cache or linked may be among them. Up to about a second in all.
+    static func startRetryingBusy(_ spec: Launcher.Spec) async -> Result<Int32, Launcher.Failure> {
+        var result = Launcher.start(spec)
+        var pause = 2
+        // An interrupt waits for starts under way (ProcessGroups.waitForStarts): stop retrying at once.
+        while case .failure(let f) = result, f.isTextBusy, pause <= 512, !ProcessGroups.shared.isClosed {
+            try? await Task.sleep(for: .milliseconds(pause))
+            pause *= 2
+            result = Launcher.start(spec)
+        }
+        return result
+    }
+
     /// The launch error of a step refused because the run is being interrupted.
     package static let interruptedMessage = "not started: toolgate is being interrupted"
 

@@ -11,8 +11,6 @@ package struct StepRequest: Sendable {
     /// cannot hang the reader, and RLIMIT_FSIZE caps what a program writes).
     package var stdoutPath: String
     package var stderrPath: String
-    /// Start with no blocked or ignored signals (always so for steps with limits: the run steps).
-    package var resetSignals = false
 
     package init(
         argv: [String], cwd: String, env: [String: String] = [:], timeoutSeconds: Int, limits: RunLimits? = nil,
@@ -40,12 +38,22 @@ package struct StepRequest: Sendable {
         return argv[i + 1]
     }
 
-    /// The `prlimit` options for the run step's limits.
+    /// The run step's limits, as the launcher sets them in the child.
+    package var resourceLimits: Launcher.ResourceLimits {
+        guard let l = limits else { return Launcher.ResourceLimits() }
+        return Launcher.ResourceLimits(
+            cpuSeconds: l.cpuSeconds, addressSpaceBytes: l.memoryMiB * 1024 * 1024, processes: l.processes,
+            fileSizeBytes: l.outputKiB * 1024, coreBytes: 0)
+    }
+
+    /// The same limits as `prlimit` options, for the record (CommandRecord.limits) and so for repro scripts,
+    /// which a person runs in a shell: `prlimit --cpu=60 ... -- ./prog`.
     package var limitFlags: [String] {
-        guard let l = limits else { return [] }
+        guard limits != nil else { return [] }
+        let l = resourceLimits
         return [
-            "--cpu=\(l.cpuSeconds)", "--as=\(l.memoryMiB * 1024 * 1024)", "--nproc=\(l.processes)",
-            "--fsize=\(l.outputKiB * 1024)", "--core=0",
+            "--cpu=\(l.cpuSeconds ?? 0)", "--as=\(l.addressSpaceBytes ?? 0)", "--nproc=\(l.processes ?? 0)",
+            "--fsize=\(l.fileSizeBytes ?? 0)", "--core=\(l.coreBytes ?? 0)",
         ]
     }
 }
