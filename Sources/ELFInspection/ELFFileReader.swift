@@ -24,6 +24,25 @@ enum ELFFileReader {
         }
     }
 
+    /// The loader's view of a file (`LinkFacts`): headers, the dynamic section, the version tables and the
+    /// dynamic symbols; no notes of interest, no DWARF.
+    static func readLinkage(path: String) -> Result<LinkFacts, InspectError> {
+        do throws(InspectError) {
+            let file = try OpenedFile.open(path: path)
+            let scan = try ELFHandle.withFile(file, path: path) { handle throws(InspectError) in
+                var scan = RawScan()
+                scan.linkage = LinkageTables()
+                try handle.scanHeaders(into: &scan, path: path)
+                handle.scanSections(into: &scan)
+                if scan.sections.isEmpty { handle.scanDynamicSegment(into: &scan) }
+                return scan
+            }
+            return .success(scan.linkFacts(path: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     private static func scanAll(_ handle: ELFHandle, path: String) throws(InspectError) -> RawScan {
         var scan = RawScan()
         try handle.scanHeaders(into: &scan, path: path)
