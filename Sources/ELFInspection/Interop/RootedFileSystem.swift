@@ -52,6 +52,12 @@ package struct RootedFileSystem: Sendable {
         return root + (path.hasPrefix("/") ? path : "/" + path)
     }
 
+    /// A directory above a bound one: the sandbox makes it to mount the bound directory on, whatever the
+    /// root holds there.
+    private func leadsToBound(_ path: String) -> Bool {
+        !root.isEmpty && bound.contains { $0.hasPrefix(path + "/") }
+    }
+
     /// Looks `path` up inside the root, following symlinks the way the kernel would inside a chroot.
     package func lookup(_ path: String) -> Lookup {
         var pending = path.split(separator: "/").reversed().map(String.init)
@@ -67,6 +73,10 @@ package struct RootedFileSystem: Sendable {
             }
             guard isDirectory else { return .missing }
             let candidate = "/" + (resolved + [component]).joined(separator: "/")
+            if leadsToBound(candidate) {
+                resolved.append(component)
+                continue
+            }
             let host = hostPath(candidate)
             var st = stat()
             guard lstat(host, &st) == 0 else {
@@ -154,7 +164,12 @@ package struct RootedFileSystem: Sendable {
                 if !resolved.isEmpty { resolved.removeLast() }
                 continue
             }
-            let host = hostPath("/" + (resolved + [component]).joined(separator: "/"))
+            let candidate = "/" + (resolved + [component]).joined(separator: "/")
+            if leadsToBound(candidate) {
+                resolved.append(component)
+                continue
+            }
+            let host = hostPath(candidate)
             var st = stat()
             guard lstat(host, &st) == 0 else { return nil }
             if st.st_mode & S_IFMT == S_IFLNK {
