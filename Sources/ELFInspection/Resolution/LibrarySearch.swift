@@ -32,6 +32,10 @@ struct LibrarySearch {
             case .missing:
                 return nil
             case .failure(let reason):
+                // open_path gives up only where the directory exists (its here_any): a loop in the
+                // directory's own path just makes that directory absent.
+                let dir = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+                if !s.fs.isDirectory(dir.isEmpty ? "/" : dir) { return nil }
                 return .problem(.init(.unloadableLibrary, "\(name) (needed by \(neededBy)): \(path): \(reason)",
                                       library: name, neededBy: neededBy))
             case .found(let found):
