@@ -59,9 +59,17 @@ package struct RootedFileSystem: Sendable {
     }
 
     /// Looks `path` up inside the root, following symlinks the way the kernel would inside a chroot.
-    package func lookup(_ path: String) -> Lookup {
+    package func lookup(_ path: String) -> Lookup { lookup(path, from: []) }
+
+    /// Looks `name` up in a directory already resolved by `resolveDirectory` (its symlinks followed), so
+    /// that only the name itself is looked at: a search tries each directory for many names.
+    package func lookup(_ name: String, inResolved directory: String) -> Lookup {
+        lookup(name, from: directory.split(separator: "/").map(String.init))
+    }
+
+    private func lookup(_ path: String, from start: [String]) -> Lookup {
         var pending = path.split(separator: "/").reversed().map(String.init)
-        var resolved: [String] = []
+        var resolved: [String] = start
         var links = 0
         var last = stat()
         var isDirectory = true
@@ -104,11 +112,10 @@ package struct RootedFileSystem: Sendable {
     }
 
     /// Whether `path` is a directory inside the root (symlinks followed inside it).
-    package func isDirectory(_ path: String) -> Bool {
-        guard let host = resolvedDirectory(path) else { return false }
-        var st = stat()
-        return stat(host, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR
-    }
+    package func isDirectory(_ path: String) -> Bool { resolveDirectory(path) != nil }
+
+    /// The in-root path of a directory with its symlinks resolved inside the root; nil when it is not one.
+    package func resolveDirectory(_ path: String) -> String? { resolvedDirectory(path)?.inRoot }
 
     /// The text of a small file inside the root (a configuration file): nil when absent or over `limit`.
     package func readText(_ path: String, limit: Int = 1 << 20) -> String? {
@@ -130,7 +137,7 @@ package struct RootedFileSystem: Sendable {
                     next.append(prefix + "/" + component)
                     continue
                 }
-                guard let host = resolvedDirectory(prefix.isEmpty ? "/" : prefix),
+                guard let host = resolvedDirectory(prefix.isEmpty ? "/" : prefix)?.host,
                       let names = try? FileManager.default.contentsOfDirectory(atPath: host) else { continue }
                 for name in names.sorted() where fnmatch(component, name, FNM_PERIOD) == 0 {
                     next.append(prefix + "/" + name)
@@ -153,8 +160,8 @@ package struct RootedFileSystem: Sendable {
         }
     }
 
-    /// The host path of a directory inside the root, its symlinks resolved inside the root.
-    private func resolvedDirectory(_ path: String) -> String? {
+    /// A directory inside the root, its symlinks resolved inside the root: its in-root and host paths.
+    private func resolvedDirectory(_ path: String) -> (inRoot: String, host: String)? {
         var pending = path.split(separator: "/").reversed().map(String.init)
         var resolved: [String] = []
         var links = 0
@@ -182,7 +189,8 @@ package struct RootedFileSystem: Sendable {
             guard st.st_mode & S_IFMT == S_IFDIR else { return nil }
             resolved.append(component)
         }
-        return hostPath("/" + resolved.joined(separator: "/"))
+        let inRoot = "/" + resolved.joined(separator: "/")
+        return (inRoot, hostPath(inRoot))
     }
 
     private func readLink(_ host: String) -> String? {

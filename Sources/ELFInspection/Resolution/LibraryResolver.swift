@@ -52,6 +52,8 @@ struct ResolutionSession {
         init(_ f: RootedFileSystem.Found) { (device, inode) = (f.device, f.inode) }
     }
     var configuration: LoaderConfiguration?
+    /// Search directories as resolved inside the root (nil: not a directory), each looked at once.
+    var directories: [String: String?] = [:]
 
     init(file: String, input: LinkFacts, options: ResolveOptions, cache: LinkFactsCache) {
         self.options = options
@@ -209,6 +211,13 @@ struct ResolutionSession {
         }
         if f.machine != want.machine { return (.wrongMachine, "\(f.machine), not \(want.machine)") }
         return nil
+    }
+
+    mutating func directory(_ path: String) -> String? {
+        if let known = directories[path] { return known }
+        let resolved = fs.resolveDirectory(path)
+        directories[path] = .some(resolved)
+        return resolved
     }
 
     mutating func loaderConfiguration() -> LoaderConfiguration {

@@ -28,14 +28,15 @@ struct LibrarySearch {
         let neededBy = s.displayName(requester)
         var skipped: [Skipped] = []
         func tryPath(_ path: String, via: ResolvedObject.Via, asCache: Bool = false) -> Outcome? {
-            switch s.fs.lookup(path) {
+            let slash = path.lastIndex(of: "/") ?? path.startIndex
+            let dir = path[..<slash].isEmpty ? "/" : String(path[..<slash])
+            // Like glibc's per-directory status: a directory that is not there (a loop in its own path
+            // included) is passed over, and each is resolved once per resolution.
+            guard let resolvedDir = s.directory(dir) else { return nil }
+            switch s.fs.lookup(String(path[path.index(after: slash)...]), inResolved: resolvedDir) {
             case .missing:
                 return nil
             case .failure(let reason):
-                // open_path gives up only where the directory exists (its here_any): a loop in the
-                // directory's own path just makes that directory absent.
-                let dir = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-                if !s.fs.isDirectory(dir.isEmpty ? "/" : dir) { return nil }
                 return .problem(.init(.unloadableLibrary, "\(name) (needed by \(neededBy)): \(path): \(reason)",
                                       library: name, neededBy: neededBy))
             case .found(let found):
