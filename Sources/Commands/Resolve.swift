@@ -15,11 +15,11 @@ struct Resolve: ParsableCommand {
             class or machine are skipped. The interpreter must exist in the root; every version need and \
             every versioned symbol must be defined by the library it names. LD_LIBRARY_PATH is not used.
             A FILE outside the sysroot is seen at its own path, as a sandbox binds a cell's directory.
-            Exit status: 0 when everything resolves, 1 when any problem is found, 2 when an input cannot \
-            be read. The output and the JSON fields are described in docs/resolve.md.
+            Exit status: 0 when everything resolves, 1 when any problem is found, 2 when an input (or the \
+            sysroot) cannot be read, or for a usage mistake. The output and the JSON fields are described in docs/resolve.md.
             """)
 
-    @Option(name: .long, help: "Resolve inside this root: every path, and every absolute symlink, is taken in it (default: /).")
+    @Option(name: .long, help: "Resolve inside this root: every path, and every absolute symlink, is taken in it.")
     var sysroot: String = "/"
 
     @Flag(name: .long, help: "Print one JSON array, one object per file in input order.")
