@@ -30,17 +30,33 @@ enum ELFFileReader {
         do throws(InspectError) {
             let file = try OpenedFile.open(path: path)
             let scan = try ELFHandle.withFile(file, path: path) { handle throws(InspectError) in
-                var scan = RawScan()
-                scan.linkage = LinkageTables()
-                try handle.scanHeaders(into: &scan, path: path)
-                handle.scanSections(into: &scan)
-                if scan.sections.isEmpty { handle.scanDynamicSegment(into: &scan) }
-                return scan
+                try scanLinkage(handle, path: path)
             }
             return .success(scan.linkFacts(path: path))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The same from memory (the fuzzer's entry).
+    static func readLinkage(bytes: [UInt8], name: String) -> Result<LinkFacts, InspectError> {
+        do throws(InspectError) {
+            let scan = try ELFHandle.withBytes(bytes, name: name) { handle throws(InspectError) in
+                try scanLinkage(handle, path: name)
+            }
+            return .success(scan.linkFacts(path: name))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func scanLinkage(_ handle: ELFHandle, path: String) throws(InspectError) -> RawScan {
+        var scan = RawScan()
+        scan.linkage = LinkageTables()
+        try handle.scanHeaders(into: &scan, path: path)
+        handle.scanSections(into: &scan)
+        if scan.sections.isEmpty { handle.scanDynamicSegment(into: &scan) }
+        return scan
     }
 
     private static func scanAll(_ handle: ELFHandle, path: String) throws(InspectError) -> RawScan {

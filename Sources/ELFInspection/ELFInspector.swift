@@ -17,6 +17,11 @@ package enum ELFInspector {
         ELFFileReader.readLinkage(path: path)
     }
 
+    /// `linkFacts` of an in-memory image (the fuzzer's entry).
+    package static func linkFacts(bytes: [UInt8], name: String) -> Result<LinkFacts, InspectError> {
+        ELFFileReader.readLinkage(bytes: bytes, name: name)
+    }
+
     /// Reads many files on `jobs` threads; results come back in input order.
     package static func inspect(paths: [String], jobs: Int = defaultJobs) -> [InspectResult] {
         inspect(paths: paths, jobs: jobs) { $0 }
