@@ -45,6 +45,7 @@ package enum ResolutionText {
         for note in r.notes { lines.append("  note: \(note)") }
         for p in r.problems { lines.append("  problem: \(p.kind.rawValue): \(p.message)") }
         if r.problems.isEmpty { lines.append("  resolved: every library and version found") }
-        return lines.joined(separator: "\n") + "\n"
+        // Names come from the files: no escape sequence or newline of theirs reaches the terminal.
+        return lines.map { SafeText.clean($0, keepLines: false) }.joined(separator: "\n") + "\n"
     }
 }
