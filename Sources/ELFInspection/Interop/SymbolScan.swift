@@ -78,7 +78,14 @@ extension ELFHandle {
                 let sym = symbols.loadUnaligned(fromByteOffset: i * entrySize, as: Elf32_Sym.self)
                 (nameOffset, sectionIndex, info, other) = (Int(sym.st_name), sym.st_shndx, sym.st_info, sym.st_other)
             }
-            let name = nameOffset < strings.count ? boundedCString(strings[nameOffset...]) : ""
+            var name = ""
+            if nameOffset > 0, nameOffset < strings.count, let base = strings.baseAddress {
+                // memchr for the NUL, bounded by the table: a name may not run off its end.
+                let start = base + nameOffset
+                let room = strings.count - nameOffset
+                let length = memchr(start, 0, room).map { UnsafeRawPointer($0) - start } ?? room
+                name = String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
+            }
             let binding = info >> 4
             let visibility = other & 0x3
             out.append(.init(
