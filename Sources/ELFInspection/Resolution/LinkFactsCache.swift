@@ -24,9 +24,10 @@ package final class LinkFactsCache: Sendable {
         return read
     }
 
-    /// A root's ld.so.conf, read once per root and run.
+    /// A root's ld.so.conf, read once per root and run (a cell's bound directory never holds the root's
+    /// /etc, so it is left out of the key: every cell of a target shares one reading).
     func configuration(for fs: RootedFileSystem) -> LoaderConfiguration {
-        let key = fs.root + "\u{0}" + fs.bound.joined(separator: "\u{0}")
+        let key = fs.root
         if let known = configurations.withLock({ $0[key] }) { return known }
         let read = LoaderConfiguration.read(in: fs)
         configurations.withLock { $0[key] = read }
