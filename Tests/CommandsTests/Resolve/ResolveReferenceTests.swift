@@ -90,6 +90,58 @@ struct ResolveReferenceTests {
         try compare(files: files, loader: "/lib64/ld-linux-x86-64.so.2", minimum: 25)
     }
 
+    /// A root as the root: the aarch64 loader of /usr/aarch64-linux-gnu, run by qemu-user with that
+    /// directory as its -L, lists the root's own libraries; paths are compared as the loader prints them,
+    /// inside the root (the loader run as a program names itself by the path it was started as, so the
+    /// interpreter is compared by its file name).
+    @Test func aarch64FilesAgreeWithTheRootsLoaderUnderQemu() throws {
+        let root = "/usr/aarch64-linux-gnu"
+        guard FileManager.default.fileExists(atPath: root + "/lib/ld-linux-aarch64.so.1"), Spawn.which("qemu-aarch64") != nil else {
+            Issue.record("needs qemu-user and libc6-arm64-cross (scripts/install-deps.sh)")
+            return
+        }
+        let files = Self.sample([root + "/lib"], machine: 183, count: 20)
+        #expect(files.count >= 10)
+        var listed: [(String, [String: String])] = []
+        for file in files {
+            let out = try Spawn.run("qemu-aarch64", ["-L", root, root + "/lib/ld-linux-aarch64.so.1", "--list", file],
+                                    timeout: .seconds(60))
+            guard out.succeeded else { continue }
+            var answer: [String: String] = [:]
+            for raw in out.stdout.split(separator: "\n") {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                let first = line.split(separator: " ").first.map(String.init) ?? ""
+                if first.hasPrefix("/") {
+                    answer["<interpreter>"] = (first as NSString).lastPathComponent
+                } else if let arrow = line.range(of: " => ") {
+                    let rest = line[arrow.upperBound...]
+                    answer[first] = rest.hasPrefix("not found") ? "not found" : rest.split(separator: " ").first.map(String.init) ?? ""
+                }
+            }
+            listed.append((file, answer))
+        }
+        #expect(listed.count >= 10)
+        let (run, array) = try ResolveSupport.resolveJSON(["--sysroot", root] + listed.map(\.0))
+        #expect(run.status == 0, "\(run.stdout.prefix(2000))")
+        for ((file, expected), element) in zip(listed, array) {
+            var got: [String: String] = [:]
+            let objects = (element["objects"] as? [[String: Any]]) ?? []
+            let needed = Set(objects.flatMap { ($0["needed"] as? [String]) ?? [] })
+            for o in objects {
+                guard let via = o["via"] as? String, via != "input", let name = o["name"] as? String,
+                      let path = o["path"] as? String else { continue }
+                if via == "interpreter" {
+                    let base = (name as NSString).lastPathComponent
+                    if needed.contains(base) { got["<interpreter>"] = base }
+                } else {
+                    got[name] = path
+                }
+            }
+            for o in objects { for m in (o["missing"] as? [String]) ?? [] { got[m] = "not found" } }
+            #expect(got == expected, "\(file): resolve \(got) vs ld.so \(expected)")
+        }
+    }
+
     @Test func i386FilesAgreeWithTheHostsI386Loader() throws {
         guard FileManager.default.fileExists(atPath: "/lib/ld-linux.so.2") else {
             Issue.record("no i386 loader at /lib/ld-linux.so.2: gcc-12-multilib (scripts/install-deps.sh) brings it")
