@@ -72,7 +72,6 @@ package struct ResolvedObject: Sendable, Equatable {
         case ldSoConf = "ld.so.conf"
         /// The loader's default directories.
         case defaultDirectory = "default"
-        case notFound = "not-found"
     }
 }
 

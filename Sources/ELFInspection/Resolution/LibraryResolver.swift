@@ -124,7 +124,6 @@ struct ResolutionSession {
     mutating func loadInterpreter() {
         let named = input.interpreter
         guard let path = named ?? (input.needed.isEmpty ? nil : defaults.interpreter) else { return }
-        let problemKind: ResolutionProblem.Kind = .missingInterpreter
         switch fs.lookup(path) {
         case .found(let found):
             switch cache.facts(of: found) {
@@ -140,18 +139,18 @@ struct ResolutionSession {
                 if let soname = f.soname { names[soname] = names[soname] ?? index }
             case .failure(let error):
                 if named != nil {
-                    result.problems.append(.init(problemKind, "interpreter \(path) is unusable: \(error.description)",
+                    result.problems.append(.init(.missingInterpreter, "interpreter \(path) is unusable: \(error.description)",
                                                  library: path, neededBy: displayName(0)))
                 }
             }
         case .missing:
             if named != nil {
-                result.problems.append(.init(problemKind, "interpreter \(path) not found in \(options.root)",
+                result.problems.append(.init(.missingInterpreter, "interpreter \(path) not found in \(options.root)",
                                              library: path, neededBy: displayName(0)))
             }
         case .failure(let reason):
             if named != nil {
-                result.problems.append(.init(problemKind, "interpreter \(path) cannot be opened: \(reason)",
+                result.problems.append(.init(.missingInterpreter, "interpreter \(path) cannot be opened: \(reason)",
                                              library: path, neededBy: displayName(0)))
             }
         }
@@ -173,7 +172,7 @@ struct ResolutionSession {
     mutating func load(_ rawName: String, requester: Int) -> Int? {
         let name = DynamicStringTokens.expand(rawName, origin: origin(of: requester), defaults: defaults)
         if let known = names[name] { return known >= 0 ? known : nil }
-        let search = LibrarySearch(session: self, name: name, requester: requester)
+        let search = LibrarySearch(name: name, requester: requester)
         let outcome = search.run(&self)
         switch outcome {
         case .found(let found, let path, let via, let f):

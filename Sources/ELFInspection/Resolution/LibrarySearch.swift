@@ -13,11 +13,6 @@ struct LibrarySearch {
         case problem(ResolutionProblem)
     }
 
-    init(session: ResolutionSession, name: String, requester: Int) {
-        self.name = name
-        self.requester = requester
-    }
-
     private struct Skipped {
         var path: String
         var kind: ResolutionProblem.Kind

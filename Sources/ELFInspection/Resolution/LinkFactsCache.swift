@@ -33,7 +33,4 @@ package final class LinkFactsCache: Sendable {
         configurations.withLock { $0[key] = read }
         return read
     }
-
-    /// How many distinct files were read (for tests of the cache).
-    package var count: Int { facts.withLock { $0.count } }
 }
