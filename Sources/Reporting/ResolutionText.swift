@@ -34,8 +34,9 @@ package enum ResolutionText {
             if o.via == .interpreter {
                 lines.append(pad + "\(dep.name) => \(location) (the interpreter)")
             } else if expanded.contains(j) || o.loadedBy != top.object {
-                let loader = o.loadedBy.map { $0 == 0 ? "the input" : r.objects[$0].name } ?? "the input"
-                lines.append(pad + "\(dep.name) => \(location) (already loaded: see under \(loader))")
+                let inputName = r.file.split(separator: "/").last.map(String.init) ?? r.file
+                let loader = o.loadedBy.map { $0 == 0 ? inputName : r.objects[$0].name } ?? inputName
+                lines.append(pad + "\(dep.name) => \(location) (already loaded by \(loader))")
             } else {
                 expanded.insert(j)
                 lines.append(pad + "\(dep.name) => \(location) (\(o.via.rawValue))")
