@@ -24,6 +24,41 @@ enum ELFFileReader {
         }
     }
 
+    /// The loader's view of a file (`LinkFacts`): headers, the dynamic section, the version tables and the
+    /// dynamic symbols; no notes of interest, no DWARF.
+    static func readLinkage(path: String) -> Result<LinkFacts, InspectError> {
+        do throws(InspectError) {
+            let file = try OpenedFile.open(path: path)
+            let scan = try ELFHandle.withFile(file, path: path) { handle throws(InspectError) in
+                try scanLinkage(handle, path: path)
+            }
+            return .success(scan.linkFacts(path: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The same from memory (the fuzzer's entry).
+    static func readLinkage(bytes: [UInt8], name: String) -> Result<LinkFacts, InspectError> {
+        do throws(InspectError) {
+            let scan = try ELFHandle.withBytes(bytes, name: name) { handle throws(InspectError) in
+                try scanLinkage(handle, path: name)
+            }
+            return .success(scan.linkFacts(path: name))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func scanLinkage(_ handle: ELFHandle, path: String) throws(InspectError) -> RawScan {
+        var scan = RawScan()
+        scan.linkage = LinkageTables()
+        try handle.scanHeaders(into: &scan, path: path)
+        handle.scanSections(into: &scan)
+        if scan.sections.isEmpty { handle.scanDynamicSegment(into: &scan) }
+        return scan
+    }
+
     private static func scanAll(_ handle: ELFHandle, path: String) throws(InspectError) -> RawScan {
         var scan = RawScan()
         try handle.scanHeaders(into: &scan, path: path)

@@ -12,6 +12,16 @@ package enum ELFInspector {
         ELFFileReader.read(bytes: bytes, name: name)
     }
 
+    /// What the dynamic loader needs of one file (`toolgate resolve`): never traps, like `inspect`.
+    package static func linkFacts(path: String) -> Result<LinkFacts, InspectError> {
+        ELFFileReader.readLinkage(path: path)
+    }
+
+    /// `linkFacts` of an in-memory image (the fuzzer's entry).
+    package static func linkFacts(bytes: [UInt8], name: String) -> Result<LinkFacts, InspectError> {
+        ELFFileReader.readLinkage(bytes: bytes, name: name)
+    }
+
     /// Reads many files on `jobs` threads; results come back in input order.
     package static func inspect(paths: [String], jobs: Int = defaultJobs) -> [InspectResult] {
         inspect(paths: paths, jobs: jobs) { $0 }

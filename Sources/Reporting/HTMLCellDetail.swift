@@ -24,6 +24,7 @@ enum HTMLCellDetail {
         }
         if let reason = c.reason { h += "<p><strong>\(c.status.rawValue)</strong>: \(e(reason))</p>\n" }
         for v in c.violations { h += "<p>violation <code>\(e(v.check))</code>: \(e(v.message))</p>\n" }
+        for p in c.resolution ?? [] { h += "<p>resolution <code>\(e(p.kind.rawValue))</code>: \(e(p.message))</p>\n" }
         for n in c.notes { h += "<p>note: \(e(n))</p>\n" }
         for a in FlakyAttempts.lines(c) { h += "<p class=\"step\">\(e(SafeText.line(a)))</p>\n" }
         for cmd in c.commands { h += command(cmd, log: c.log) }

@@ -28,6 +28,7 @@ package enum ReportWriter {
         if let reason = record.reason { text += ": \(reason)" }
         text += "\n"
         for v in record.violations { text += "violation \(v.check): \(v.message)\n" }
+        for p in record.resolution ?? [] { text += "resolution \(p.kind.rawValue): \(p.message)\n" }
         for n in record.notes { text += "note: \(n)\n" }
         for a in FlakyAttempts.lines(record) { text += a + "\n" }
         for c in record.commands {

@@ -16,6 +16,9 @@ struct RawScan {
     var versionNeeds = VersionNeeds()
     var comment: [String] = []
     var debug = DebugFacts()
+    /// The version and dynamic-symbol tables the loader's checks need: read only when asked for
+    /// (`toolgate resolve`, a cell's resolution), since `inspect` has no use for every symbol name.
+    var linkage: LinkageTables?
     var warnings: [String] = []
     /// A header table or a section could not be read whole: an absent note or symbol then proves nothing,
     /// and verdicts that rest on absence say "unknown".
@@ -82,4 +85,19 @@ struct RawScan {
         /// libgcc unwinder or helper symbols defined in the file.
         var libgccDefined: [String] = []
     }
+}
+
+/// The raw version and symbol tables, indexed as the file indexes them: a versym entry names a version by
+/// its index, which is a Verdef's vd_ndx (defined symbols) or a Vernaux's vna_other (undefined ones).
+struct LinkageTables {
+    struct NeededVersion { var library: String; var version: String; var weak: Bool }
+    struct Definition { var name: String; var base: Bool }
+    struct DynamicSymbol { var name: String; var defined: Bool; var weak: Bool; var local: Bool; var hidden: Bool }
+
+    var neededVersions: [UInt16: NeededVersion] = [:]
+    var definitions: [UInt16: Definition] = [:]
+    /// Whether SHT_GNU_verdef was there (a library without one accepts every version need, as glibc does).
+    var hasDefinitions = false
+    var versym: [UInt16] = []
+    var symbols: [DynamicSymbol] = []
 }

@@ -46,10 +46,17 @@ extension ELFHandle {
                 }
             case SHT_NOTE:
                 if let data = elf_getdata(next, nil) { readNotes(data, into: &scan) }
-            case SHT_SYMTAB, SHT_DYNSYM:
+            case SHT_SYMTAB:
                 readSymbols(next, header: sh, into: &scan)
+            case SHT_DYNSYM:
+                readSymbols(next, header: sh, into: &scan)
+                readDynamicSymbolNames(next, header: sh, into: &scan)
             case SHT_GNU_verneed:
                 readVersionNeeds(next, header: sh, into: &scan)
+            case SHT_GNU_verdef:
+                readVersionDefinitions(next, header: sh, into: &scan)
+            case SHT_GNU_versym:
+                readVersionSymbols(next, into: &scan)
             default:
                 if name == ".comment", sh.sh_type == UInt32(SHT_PROGBITS), let data = elf_getdata(next, nil),
                    let buf = data.pointee.d_buf {

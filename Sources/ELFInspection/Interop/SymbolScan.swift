@@ -59,6 +59,43 @@ extension ELFHandle {
         scan.symbols = summary
     }
 
+    /// Every entry of .dynsym with its name, binding and whether it is defined: the exports and imports the
+    /// version checks of `resolve` match. Read only when the scan asks for linkage tables.
+    func readDynamicSymbolNames(_ scn: OpaquePointer, header sh: GElf_Shdr, into scan: inout RawScan) {
+        guard scan.linkage != nil, let data = elf_getdata(scn, nil), let symbols = data.pointee.d_buf else { return }
+        let is64 = gelf_getclass(elf) == ELFCLASS64
+        let entrySize = is64 ? MemoryLayout<Elf64_Sym>.size : MemoryLayout<Elf32_Sym>.size
+        let count = data.pointee.d_size / entrySize
+        guard count > 0, let strings = stringTable(index: Int(sh.sh_link)) else { return }
+        var out: [LinkageTables.DynamicSymbol] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            let nameOffset: Int, sectionIndex: UInt16, info: UInt8, other: UInt8
+            if is64 {
+                let sym = symbols.loadUnaligned(fromByteOffset: i * entrySize, as: Elf64_Sym.self)
+                (nameOffset, sectionIndex, info, other) = (Int(sym.st_name), sym.st_shndx, sym.st_info, sym.st_other)
+            } else {
+                let sym = symbols.loadUnaligned(fromByteOffset: i * entrySize, as: Elf32_Sym.self)
+                (nameOffset, sectionIndex, info, other) = (Int(sym.st_name), sym.st_shndx, sym.st_info, sym.st_other)
+            }
+            var name = ""
+            if nameOffset > 0, nameOffset < strings.count, let base = strings.baseAddress {
+                // memchr for the NUL, bounded by the table: a name may not run off its end.
+                let start = base + nameOffset
+                let room = strings.count - nameOffset
+                let length = memchr(start, 0, room).map { UnsafeRawPointer($0) - start } ?? room
+                name = String(decoding: UnsafeRawBufferPointer(start: start, count: length), as: UTF8.self)
+            }
+            let binding = info >> 4
+            let visibility = other & 0x3
+            out.append(.init(
+                name: name, defined: sectionIndex != UInt16(SHN_UNDEF), weak: binding == UInt8(STB_WEAK),
+                local: binding == UInt8(STB_LOCAL),
+                hidden: visibility == UInt8(STV_HIDDEN) || visibility == UInt8(STV_INTERNAL)))
+        }
+        scan.linkage?.symbols = out
+    }
+
     /// A string table's bytes, as libelf holds them, bounded by the section's data size.
     private func stringTable(index: Int) -> UnsafeRawBufferPointer? {
         guard let scn = elf_getscn(elf, index), let data = elf_getdata(scn, nil), let base = data.pointee.d_buf else {

@@ -11,6 +11,8 @@ struct CellExecutor: Sendable {
     /// `--repeat N`: how many more times a failed run step runs.
     var repeats = 0
     var cache: BuildCache?
+    /// Parsed libraries shared by every cell of the run, for the resolution of each binary.
+    var linkFacts = LinkFactsCache()
 
     func run(_ cell: Cell, compileSteps: [CommandRecord]) async -> CellRecord {
         var r = CellRecord(cell: cell, status: .pass)
@@ -44,6 +46,8 @@ struct CellExecutor: Sendable {
                 r.reason = "not run: " + foreign.message
                 return r
             }
+            r.resolution = CellResolution.problems(
+                binary: binary, facts: facts, cell: cell, cellDir: dir, cache: linkFacts)
         case .failure(_, let error):
             r.violations = [Violation("inspect", error.description)]
         }
@@ -70,6 +74,16 @@ struct CellExecutor: Sendable {
         if r.status == .pass || r.status == .flaky, let first = r.violations.first {
             r.status = .policy
             r.reason = first.description + (r.violations.count > 1 ? " (and \(r.violations.count - 1) more)" : "")
+        }
+        // What the loader would refuse comes first in the reason; a binary that ran anyway (a qemu -L
+        // fallback to the host's files) did not run as its sysroot would: policy.
+        if let unresolved = CellResolution.summary(r.resolution ?? []) {
+            if r.status == .pass || r.status == .flaky {
+                r.status = .policy
+                r.reason = "resolution: " + unresolved
+            } else if r.status != .policy, !CellResolution.alreadyNamed(r.resolution ?? [], in: r.reason) {
+                r.reason = unresolved + (r.reason.map { "; " + $0 } ?? "")
+            }
         }
         return r
     }

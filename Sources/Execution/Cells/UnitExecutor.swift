@@ -1,3 +1,4 @@
+import ELFInspection
 import Foundation
 import Model
 
@@ -12,6 +13,8 @@ package struct UnitExecutor: Sendable {
     package var repeats = 0
     /// The build cache for compile and link steps; nil with `--no-cache`.
     package var cache: BuildCache?
+    /// Parsed libraries for the cells' resolution, shared by every unit of the run (a class: copies share it).
+    package var linkFacts = LinkFactsCache()
 
     package init(commands: BuildCommands, workDir: String, jobs: Int) {
         self.commands = commands
@@ -57,7 +60,7 @@ package struct UnitExecutor: Sendable {
             }
         }
         // The link modes of a unit are independent once its objects exist.
-        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits, repeats: repeats, cache: cache)
+        let executor = CellExecutor(commands: commands, layout: layout, unit: unit, permits: permits, repeats: repeats, cache: cache, linkFacts: linkFacts)
         let steps = compileSteps
         let compileTotal = compileMs
         await withTaskGroup(of: CellRecord.self) { group in

@@ -31,6 +31,10 @@ package struct CellRecord: Sendable, Codable, Equatable {
     package var perTargetStdout: Bool?
     /// Every run of the run step when `--repeat` ran it again (the first run included); nil without reruns.
     package var attempts: [RunAttempt]?
+    /// What `toolgate resolve` finds wrong with the binary against the cell's sysroot, before it runs:
+    /// empty when it resolves cleanly (a static binary too); nil when nothing was linked to resolve, and in
+    /// reports written before the field existed.
+    package var resolution: [ResolutionProblem]?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
@@ -64,6 +68,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         stdoutChecked = nil
         perTargetStdout = nil
         attempts = nil
+        resolution = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -75,6 +80,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case stdoutChecked = "stdout_checked"
         case perTargetStdout = "per_target_stdout"
         case attempts
+        case resolution
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -102,5 +108,6 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(stdoutChecked, forKey: .stdoutChecked)
         try c.encodeIfPresent(perTargetStdout, forKey: .perTargetStdout)
         try c.encodeIfPresent(attempts, forKey: .attempts)
+        try c.encodeIfPresent(resolution, forKey: .resolution)
     }
 }
