@@ -31,6 +31,11 @@ package struct CellRecord: Sendable, Codable, Equatable {
     package var perTargetStdout: Bool?
     /// Every run of the run step when `--repeat` ran it again (the first run included); nil without reruns.
     package var attempts: [RunAttempt]?
+    /// The shared objects the program of a dynamic run step mapped (glibc's loader says); nil for static
+    /// programs, runs the loader did not report on, and older reports.
+    package var loaded: [LoadedObject]?
+    /// How the run step was sealed: "bwrap" or "none"; nil when no run step ran, and in older reports.
+    package var sandbox: String?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
@@ -64,6 +69,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
         stdoutChecked = nil
         perTargetStdout = nil
         attempts = nil
+        loaded = nil
+        sandbox = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -75,6 +82,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case stdoutChecked = "stdout_checked"
         case perTargetStdout = "per_target_stdout"
         case attempts
+        case loaded, sandbox
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -102,5 +110,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(stdoutChecked, forKey: .stdoutChecked)
         try c.encodeIfPresent(perTargetStdout, forKey: .perTargetStdout)
         try c.encodeIfPresent(attempts, forKey: .attempts)
+        try c.encodeIfPresent(loaded, forKey: .loaded)
+        try c.encodeIfPresent(sandbox, forKey: .sandbox)
     }
 }

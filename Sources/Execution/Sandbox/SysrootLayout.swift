@@ -1,0 +1,32 @@
+import Foundation
+
+/// How a sysroot becomes a sandbox's root, and where its libraries live.
+enum SysrootLayout {
+    /// bubblewrap cannot make mount points inside a read-only bound root, so the root is a tmpfs with each
+    /// top-level entry of the sysroot bound read-only at its own name, and its top-level symlinks
+    /// (`lib64 -> usr/lib64`, Serpent's `lib -> usr/lib`) made again. /dev, /proc and /tmp are the sandbox's own.
+    static func rootBinds(_ sysroot: String) -> [String] {
+        let fm = FileManager.default
+        var out = ["--tmpfs", "/"]
+        for entry in ((try? fm.contentsOfDirectory(atPath: sysroot)) ?? []).sorted() where !["dev", "proc", "tmp"].contains(entry) {
+            let path = sysroot + "/" + entry
+            if let target = try? fm.destinationOfSymbolicLink(atPath: path) {
+                out += ["--symlink", target, "/" + entry]
+            } else {
+                out += ["--ro-bind", path, "/" + entry]
+            }
+        }
+        return out
+    }
+
+    /// The multiarch and plain library directories of a machine, as they exist in the sysroot, for
+    /// `ld.so --library-path` when there is no sandbox.
+    static func libraryPath(_ sysroot: String, machine: String) -> String {
+        let triple = ["x86_64": "x86_64-linux-gnu", "i386": "i386-linux-gnu", "aarch64": "aarch64-linux-gnu"][machine]
+        var dirs: [String] = []
+        if let triple { dirs += ["lib/\(triple)", "usr/lib/\(triple)"] }
+        dirs += machine == "i386" ? ["lib32", "usr/lib32"] : ["lib64", "usr/lib64"]
+        dirs += ["lib", "usr/lib"]
+        return dirs.map { sysroot + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }.joined(separator: ":")
+    }
+}
