@@ -84,7 +84,9 @@ package struct RunStepCommand: Sendable, Equatable {
     }
 
     /// A loader-reported path as a host path.
-    package func hostPath(_ path: String, cellDir: String) -> String {
+    package func hostPath(_ written: String, cellDir: String) -> String {
+        // The program runs in its cell's directory: `./libx.so` (a dlopen by relative path) is there.
+        let path = written.hasPrefix("/") ? written : cellDir + "/" + (written.hasPrefix("./") ? String(written.dropFirst(2)) : written)
         if path.hasPrefix(cellDir + "/") { return path }
         switch view {
         case .host: return path
