@@ -32,6 +32,8 @@ enum DoctorChecks {
         for t in matrix.targets {
             out += await runnerChecks(t, dir: workDir)
         }
+        out += DoctorSysroot.checks(matrix)
+        out.append(await DoctorSysroot.sandboxFinding(matrix, workDir: workDir))
         return out
     }
 

@@ -62,6 +62,7 @@ struct CellExecutor: Sendable {
         r.status = verdict.status
         r.reason = verdict.reason
         if verdict.status.isRerunnable, repeats > 0 { await rerun(cell, dir: dir, first: o, verdict: verdict, into: &r) }
+        if r.status.isFailure, let missing = LoaderReport.missingNote(r.loaded) { r.reason = (r.reason.map { $0 + "; " } ?? "") + missing }
         if let leak = HostLeak.find(r.loaded, sysroot: cell.sysroot, cellDir: dir), r.status != .timeout {
             r.reason = leak + (r.reason.map { "; the run: " + $0 } ?? "")
             r.status = .policy

@@ -63,4 +63,11 @@ package enum LoaderReport {
             try? FileManager.default.removeItem(atPath: dir + "/" + f)
         }
     }
+
+    /// "the loader did not find libgcc_s.so.1 (dlopen)": what a failed run asked for and never got.
+    package static func missingNote(_ loaded: [LoadedObject]?) -> String? {
+        let missing = (loaded ?? []).filter { $0.path == nil }
+        guard !missing.isEmpty else { return nil }
+        return "the loader did not find " + missing.map { "\($0.name) (\($0.via.rawValue))" }.joined(separator: ", ")
+    }
 }
