@@ -13,8 +13,8 @@
 #                    lib32gcc-12-dev lib32stdc++6 lib32stdc++-12-dev (/lib/ld-linux.so.2, /lib32, /usr/lib32)
 #   arm64:           Debian's *-arm64-cross packages (architecture all, so apt needs no arm64 lists):
 #                    the aarch64 root is DIR/usr/aarch64-linux-gnu (lib/ld-linux-aarch64.so.1, lib/, include/)
-#   --toolchain:     also gcc-12, g++-12, cpp-12 and binutils unpacked into DIR/usr/bin (off PATH);
-#                    docs/sysroot.md says what of it runs relocated.
+#   --toolchain:     also gcc-12, g++-12, cpp-12 and binutils unpacked into DIR/usr/bin (off PATH); gcc-12
+#                    runs relocated, and finds the staged as and ld with -B DIR/usr/bin/ (docs/sysroot.md)
 set -eu
 
 usage() { echo "usage: $0 DIR [--arch amd64|i386|arm64]... [--toolchain]" >&2; exit 2; }
@@ -44,7 +44,7 @@ for a in $arches; do
         *) echo "make-staging-root: unknown --arch '$a'; expected amd64, i386 or arm64" >&2; exit 2 ;;
     esac
 done
-[ $toolchain -eq 0 ] || packages="$packages gcc-12 g++-12 cpp-12 binutils binutils-x86-64-linux-gnu libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 libisl23 libmpc3 libmpfr6 libgmp10 libzstd1 zlib1g libsframe0"
+[ $toolchain -eq 0 ] || packages="$packages gcc-12 g++-12 cpp-12 binutils binutils-x86-64-linux-gnu libbinutils libctf0 libctf-nobfd0 libgprofng0 libjansson4 libisl23 libmpc3 libmpfr6 libgmp10 libzstd1 zlib1g"
 
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/toolgate/debs
 mkdir -p "$cache"
