@@ -121,3 +121,33 @@ import Testing
         }
     }
 }
+
+/// Unsealed, a sysroot run starts through the sysroot's own loader, which still reads the host's
+/// /etc/ld.so.cache: what the sysroot lacks comes from the host, and that is a `policy` failure.
+@Suite(.timeLimit(.minutes(10))) struct HostLeakTests {
+    @Test func unsealedFallbackToTheHostsLibgccIsAHostLeak() async throws {
+        try Harness.require(StagingRootTests.tools)
+        let root = try StagingRoot.make()
+        let h = try Harness()
+        let mutant = h.root + "/mutant"
+        try StagingRoot.mutant(of: root, at: mutant, removing: ["libgcc_s.so.1"])
+        try StagingRoot.copyFixtures(["pthread-cancel.c", "hello.c"], into: h)
+        let records = try await h.run(matrix: """
+            fixtures = "fixtures"
+            sandbox = "none"
+            link = ["static-libgcc"]
+            cflags = ["--sysroot=\(root)"]
+            [compilers.gcc]
+            cc = "gcc"
+            [targets.x86_64]
+            sysroot = "\(mutant)"
+            """)
+        let cancel = try #require(records.first { $0.fixture == "pthread-cancel" })
+        #expect(cancel.sandbox == "none")
+        #expect(cancel.status == .policy, "\(cancel.status) \(cancel.reason ?? "")")
+        #expect(cancel.reason?.hasPrefix("host leak: libgcc_s.so.1 from /") == true, "\(cancel.reason ?? "")")
+        let hello = try #require(records.first { $0.fixture == "hello" })
+        #expect(hello.status == .pass, "\(hello.status) \(hello.reason ?? "")")
+        #expect(hello.loaded?.allSatisfy { $0.path?.hasPrefix(mutant + "/") == true } == true, "\(hello.loaded ?? [])")
+    }
+}

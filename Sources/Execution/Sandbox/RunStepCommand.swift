@@ -49,7 +49,7 @@ package struct RunStepCommand: Sendable, Equatable {
                 view = .sysrootRoot(sysroot)
             } else if let sysroot {
                 // No sandbox: the sysroot's own loader, told to search the sysroot's directories first.
-                inner = [sysroot + cell.target.loader, "--library-path", SysrootLayout.libraryPath(sysroot, machine: cell.target.machine), program]
+                inner = [SysrootLayout.resolveInside(sysroot, cell.target.loader), "--library-path", SysrootLayout.libraryPath(sysroot, machine: cell.target.machine), program]
             }
             if sealed == nil, !variables.isEmpty { inner = ["env"] + variables.map { "\($0.0)=\($0.1)" } + inner }
         } else {

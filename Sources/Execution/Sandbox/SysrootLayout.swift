@@ -29,4 +29,15 @@ enum SysrootLayout {
         dirs += ["lib", "usr/lib"]
         return dirs.map { sysroot + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }.joined(separator: ":")
     }
+
+    /// `path` inside the sysroot with its symlinks followed as the sysroot sees them: an absolute target
+    /// (`lib64/ld-linux-x86-64.so.2 -> /lib/x86_64-linux-gnu/...`) is the sysroot's, never the host's.
+    static func resolveInside(_ sysroot: String, _ path: String) -> String {
+        var inside = path
+        for _ in 0..<16 {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: sysroot + inside) else { break }
+            inside = target.hasPrefix("/") ? target : (inside as NSString).deletingLastPathComponent + "/" + target
+        }
+        return sysroot + inside
+    }
 }
