@@ -87,6 +87,14 @@ struct Run: AsyncParsableCommand {
     private func runAndCompare(_ interruption: Interruption) async throws {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
+        let missing = matrix.missingSysroots { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if !missing.isEmpty {
+            for e in missing { writeErr("\(e)\n") }
+            throw ExitCode(2)
+        }
         let fixtures = try matrixOptions.discover(matrix)
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)

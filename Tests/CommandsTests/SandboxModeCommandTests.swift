@@ -67,3 +67,23 @@ struct SandboxModeCommandTests {
         #expect(again.status == 0, "\(again.stderr)")
     }
 }
+
+@Suite("run and a missing sysroot", .timeLimit(.minutes(2)))
+struct MissingSysrootCommandTests {
+    @Test func aSysrootThatIsNotThereIsExit2NamingIt() throws {
+        let dir = try TempDir()
+        try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
+        try "int main(void) { return 0; }\n".write(toFile: dir.path("fixtures/ok.c"), atomically: true, encoding: .utf8)
+        try """
+            fixtures = "fixtures"
+            [compilers.gcc]
+            cc = "gcc"
+            [targets.x86_64]
+            sysroot = "no-such-stage"
+            """.write(toFile: dir.path("matrix.toml"), atomically: true, encoding: .utf8)
+        let run = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", dir.path("out"), "--no-cache"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(dir.path("matrix.toml")): error: [targets.x86_64] sysroot '\(dir.path("no-such-stage"))' is not a directory"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/report.json")))
+    }
+}

@@ -34,3 +34,23 @@ extension Cell {
     /// `Matrix.sysroot(compiler:target:)` for this cell, from its own specs.
     package var sysroot: String? { compiler.targets[target.name]?.sysroot ?? target.sysroot }
 }
+
+extension Matrix {
+    /// Every `sysroot` the matrix names that is not a directory here, as errors naming the file and table.
+    package func missingSysroots(exists: (String) -> Bool) -> [MatrixError] {
+        var out: [MatrixError] = []
+        for t in targets {
+            if let s = t.explicitSysroot, !exists(s) {
+                out.append(MatrixError(path: path, location: nil, message: "[targets.\(t.name)] sysroot '\(s)' is not a directory (toolgate doctor checks a sysroot)"))
+            }
+        }
+        for c in compilers {
+            for (name, o) in c.targets.sorted(by: { $0.key < $1.key }) {
+                if let s = o.sysroot, !exists(s) {
+                    out.append(MatrixError(path: path, location: nil, message: "[compilers.\(c.name).targets.\(name)] sysroot '\(s)' is not a directory (toolgate doctor checks a sysroot)"))
+                }
+            }
+        }
+        return out
+    }
+}
