@@ -151,3 +151,54 @@ import Testing
         #expect(hello.loaded?.allSatisfy { $0.path?.hasPrefix(mutant + "/") == true } == true, "\(hello.loaded ?? [])")
     }
 }
+
+/// A Serpent-style root: everything in /usr/lib, `lib -> usr/lib` and `lib64 -> usr/lib` at the top
+/// (docs/sysroot.md). Made from the staged Debian root's files; programs are built against the Debian
+/// root and run sealed in this one, where the sandbox must make the top-level symlinks again.
+@Suite(.timeLimit(.minutes(10))) struct SerpentStyleRootTests {
+    static func makeSerpentRoot(from root: String, at dir: String) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: dir + "/usr/lib", withIntermediateDirectories: true)
+        for source in [root + "/lib/x86_64-linux-gnu", root + "/usr/lib/x86_64-linux-gnu"] {
+            for name in try fm.contentsOfDirectory(atPath: source) where !fm.fileExists(atPath: dir + "/usr/lib/" + name) {
+                let path = source + "/" + name
+                if let target = try? fm.destinationOfSymbolicLink(atPath: path) {
+                    try fm.createSymbolicLink(atPath: dir + "/usr/lib/" + name, withDestinationPath: target)
+                } else if !((try? fm.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeDirectory) {
+                    try fm.linkItem(atPath: path, toPath: dir + "/usr/lib/" + name)
+                }
+            }
+        }
+        try fm.createSymbolicLink(atPath: dir + "/lib", withDestinationPath: "usr/lib")
+        try fm.createSymbolicLink(atPath: dir + "/lib64", withDestinationPath: "usr/lib")
+    }
+
+    @Test func programsRunSealedInAUsrLibRoot() async throws {
+        try Harness.require(StagingRootTests.tools)
+        let root = try StagingRoot.make()
+        let h = try Harness()
+        let serpent = h.root + "/serpent"
+        try Self.makeSerpentRoot(from: root, at: serpent)
+        try StagingRoot.copyFixtures(["hello.c", "pthread-cancel.c", "exceptions.cc"], into: h)
+        let records = try await h.run(matrix: """
+            fixtures = "fixtures"
+            sandbox = "bwrap"
+            link = ["shared-libgcc", "static-libgcc"]
+            cflags = ["--sysroot=\(root)"]
+            [compilers.gcc]
+            cc = "gcc"
+            [compilers.clang]
+            cc = "clang-19"
+            [targets.x86_64]
+            sysroot = "\(serpent)"
+            """)
+        #expect(records.count == 12)
+        #expect(records.allSatisfy { $0.status == .pass }, "\(Harness.describe(records.filter { $0.status != .pass }))")
+        for r in records {
+            let libc = r.loaded?.first { $0.name == "libc.so.6" }
+            #expect(libc?.path?.hasPrefix(serpent + "/") == true, "\(r.id): \(r.loaded ?? [])")
+        }
+        let run = try #require(records.first?.commands.last?.argv)
+        #expect(run.contains("--symlink") && run.contains("/lib64"), "\(run)")
+    }
+}
