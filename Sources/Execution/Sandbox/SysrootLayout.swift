@@ -30,14 +30,26 @@ enum SysrootLayout {
         return dirs.map { sysroot + "/" + $0 }.filter { FileManager.default.fileExists(atPath: $0) }.joined(separator: ":")
     }
 
-    /// `path` inside the sysroot with its symlinks followed as the sysroot sees them: an absolute target
-    /// (`lib64/ld-linux-x86-64.so.2 -> /lib/x86_64-linux-gnu/...`) is the sysroot's, never the host's.
+    /// `path` inside the sysroot with its symlinks followed as the sysroot sees them, in every component
+    /// (`lib64 -> usr/lib`, `ld-linux-x86-64.so.2 -> /lib/x86_64-linux-gnu/...`): an absolute target is the
+    /// sysroot's, never the host's. A loop gives up after 40 links and keeps what it has.
     static func resolveInside(_ sysroot: String, _ path: String) -> String {
-        var inside = path
-        for _ in 0..<16 {
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: sysroot + inside) else { break }
-            inside = target.hasPrefix("/") ? target : (inside as NSString).deletingLastPathComponent + "/" + target
+        var pending = path.split(separator: "/").map(String.init)
+        var resolved: [String] = []
+        var links = 0
+        while !pending.isEmpty {
+            let part = pending.removeFirst()
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { if !resolved.isEmpty { resolved.removeLast() }; continue }
+            let here = sysroot + "/" + (resolved + [part]).joined(separator: "/")
+            if links < 40, let target = try? FileManager.default.destinationOfSymbolicLink(atPath: here) {
+                links += 1
+                if target.hasPrefix("/") { resolved = [] }
+                pending = target.split(separator: "/").map(String.init) + pending
+            } else {
+                resolved.append(part)
+            }
         }
-        return sysroot + inside
+        return sysroot + "/" + resolved.joined(separator: "/")
     }
 }
