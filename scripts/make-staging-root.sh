@@ -30,10 +30,13 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$arches" ] || arches=amd64
 
-if [ -e "$dir" ]; then
-    echo "make-staging-root: $dir exists; remove it to rebuild" >&2
-    exit 0
-fi
+exists() {
+    if [ -e "$dir" ]; then
+        echo "make-staging-root: $dir exists; remove it to rebuild" >&2
+        exit 0
+    fi
+}
+exists
 
 packages=""
 for a in $arches; do
@@ -48,6 +51,11 @@ done
 
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/toolgate/debs
 mkdir -p "$cache"
+# One builder at a time per cache (two test suites may ask for the same root at once): the second waits,
+# then finds DIR made.
+exec 9>"$cache/.lock"
+flock 9
+exists
 tmp="$dir.tmp-$$"
 trap 'rm -rf "$tmp"' EXIT INT TERM
 mkdir -p "$tmp"
@@ -71,6 +79,6 @@ done
 
 # The linker scripts libc.so and libm.so name absolute paths (/lib/x86_64-linux-gnu/libc.so.6): with
 # --sysroot the linker finds them inside the root, as it does for a real staged glibc.
-mv "$tmp" "$dir"
+mv -T "$tmp" "$dir"
 trap - EXIT INT TERM
 echo "make-staging-root: $dir ($arches)" >&2
