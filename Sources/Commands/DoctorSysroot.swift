@@ -58,8 +58,7 @@ enum DoctorSysroot {
     }
 
     /// Whether run steps will be sealed: the matrix's `sandbox` mode and bubblewrap on this machine.
-    static func sandboxFinding(_ matrix: Matrix, workDir: String) async -> DoctorChecks.Finding {
-        let d = await SandboxProbe.probe(matrix: matrix, workDir: workDir)
+    static func sandboxFinding(_ d: SandboxDecision) -> DoctorChecks.Finding {
         if let error = d.error { return DoctorChecks.Finding(text: "missing  \(error)", isProblem: true) }
         if let warning = d.warning { return DoctorChecks.Finding(text: "note     sandbox = \"auto\": \(warning)", isProblem: false) }
         if let bwrap = d.bwrap { return DoctorChecks.Finding(text: "ok       run steps sealed by \(bwrap) (sandbox = \"\(d.mode.rawValue)\")", isProblem: false) }

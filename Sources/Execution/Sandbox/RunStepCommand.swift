@@ -35,8 +35,14 @@ package struct RunStepCommand: Sendable, Equatable {
     package static func make(
         cell: Cell, cellDir: String, program: String, name: String, dynamic: Bool, decision: SandboxDecision
     ) -> RunStepCommand {
-        let sysroot = cell.sysroot
-        let runner = cell.target.runner
+        make(target: cell.target, sysroot: cell.sysroot, cellDir: cellDir, program: program, name: name, dynamic: dynamic, decision: decision)
+    }
+
+    /// The same for a program that is not a cell's (doctor's hello): `sysroot` as `Matrix.sysroot(compiler:target:)` gives it.
+    package static func make(
+        target: TargetSpec, sysroot: String?, cellDir: String, program: String, name: String, dynamic: Bool, decision: SandboxDecision
+    ) -> RunStepCommand {
+        let runner = target.runner
         let isQemu = runner.first.map { ($0 as NSString).lastPathComponent.hasPrefix("qemu-") } ?? false
         let report = dynamic && (runner.isEmpty || isQemu) ? "\(cellDir)/\(name).ld-debug" : nil
         let variables = report.map(loaderVariables) ?? []
@@ -49,7 +55,7 @@ package struct RunStepCommand: Sendable, Equatable {
                 view = .sysrootRoot(sysroot)
             } else if let sysroot {
                 // No sandbox: the sysroot's own loader, told to search the sysroot's directories first.
-                inner = [SysrootLayout.resolveInside(sysroot, cell.target.loader), "--library-path", SysrootLayout.libraryPath(sysroot, machine: cell.target.machine), program]
+                inner = [SysrootLayout.resolveInside(sysroot, target.loader), "--library-path", SysrootLayout.libraryPath(sysroot, machine: target.machine), program]
             }
             if sealed == nil, !variables.isEmpty { inner = ["env"] + variables.map { "\($0.0)=\($0.1)" } + inner }
         } else {
