@@ -10,6 +10,7 @@ packages=(
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross
   clang-19 lld-19 libclang-rt-19-dev
   qemu-user binutils pax-utils make
+  bubblewrap   # bwrap seals every run step (docs/sysroot.md); also needed by a `sandbox = "bwrap"` matrix
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
 

@@ -7,7 +7,11 @@ import Model
 struct Doctor: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every compiler, target and runner of a matrix; print versions, what to install and known pitfalls.",
-        discussion: "Exit status: 0 when everything the matrix needs is here, 1 when something is missing or broken, 2 for a bad matrix.")
+        discussion: """
+            A target's 'sysroot' is checked for its loader, libc.so.6, libgcc_s.so.1, crt1.o and crti.o; the matrix's \
+            'sandbox' mode against bubblewrap on this machine (docs/sysroot.md).
+            Exit status: 0 when everything the matrix needs is here, 1 when something is missing or broken, 2 for a bad matrix.
+            """)
 
     @OptionGroup var matrixOptions: MatrixOptions
 

@@ -16,6 +16,7 @@ enum DoctorChecks {
         if !FileManager.default.fileExists(atPath: matrix.fixtures) {
             out.append(Finding(text: "missing  fixtures directory \(matrix.fixtures)", isProblem: true))
         }
+        let sandbox = await SandboxProbe.probe(matrix: matrix, workDir: workDir)
         var seen = Set<String>()
         for c in matrix.compilers {
             for t in matrix.targets {
@@ -23,13 +24,15 @@ enum DoctorChecks {
                     out.append(await commandFinding(command, what: "\(c.name) for \(t.name)", dir: workDir))
                 }
                 out += await compileCheck(matrix: matrix, compiler: c, target: t, dir: workDir)
-                out.append(await DoctorHello.check(matrix: matrix, compiler: c, target: t, dir: workDir))
+                out.append(await DoctorHello.check(matrix: matrix, compiler: c, target: t, dir: workDir, sandbox: sandbox))
             }
         }
         for t in matrix.targets {
             out += await runnerChecks(t, dir: workDir)
         }
         out += await cpuChecks(matrix, dir: workDir)
+        out += DoctorSysroot.checks(matrix)
+        out.append(DoctorSysroot.sandboxFinding(sandbox))
         return out
     }
 
@@ -64,7 +67,8 @@ enum DoctorChecks {
             return [Finding(text: "ok       \(t.name): runs natively", isProblem: false)]
         }
         var out = [await commandFinding(runner, what: "runner of \(t.name)", dir: dir)]
-        if let sysroot = t.sysroot {
+        // A sysroot the matrix names is checked in full by DoctorSysroot; here the runner's own -L directory.
+        if t.explicitSysroot == nil, let sysroot = t.runnerSysroot {
             let fm = FileManager.default
             if !fm.fileExists(atPath: sysroot) {
                 out.append(Finding(text: "missing  \(t.name) sysroot \(sysroot) (apt-get install libc6-dev-arm64-cross or the target's libc6 cross package)", isProblem: true))

@@ -5,7 +5,10 @@ import Model
 /// Builds and runs a C and a C++ hello for one compiler and target, the way a cell would (matrix flags,
 /// toolgate's own flags, the runner), so a missing 32-bit libc or cross sysroot shows up before a run.
 enum DoctorHello {
-    static func check(matrix: Matrix, compiler: CompilerSpec, target: TargetSpec, dir: String) async -> DoctorChecks.Finding {
+    /// Built with the cell's `--sysroot` and run as a cell's run step would be: in the sandbox `sandbox` allows, against the sysroot.
+    static func check(
+        matrix: Matrix, compiler: CompilerSpec, target: TargetSpec, dir: String, sandbox: SandboxDecision = .unsealed
+    ) async -> DoctorChecks.Finding {
         let name = "\(compiler.name)/\(target.name)"
         let drivers = [compiler.cc(for: target.name), compiler.cxx(for: target.name)]
         guard drivers.allSatisfy({ ExecutableLookup.resolve($0) != nil }) else {
@@ -26,7 +29,9 @@ enum DoctorHello {
         for (file, text, driver, cxxflags) in sources {
             try? text.write(toFile: "\(work)/\(file)", atomically: true, encoding: .utf8)
             let build = await ProcessRunner.run(StepRequest(
-                argv: [driver] + flags.cflags + cxxflags + extra + flags.ldflags + [file, "-o", file + ".out"],
+                argv: SysrootFlag.add(
+                    matrix.buildSysroot(compiler: compiler, target: target), to: [driver] + flags.cflags + cxxflags + extra + flags.ldflags + [file])
+                    + ["-o", file + ".out"],
                 cwd: work, env: ["LC_ALL": "C"], timeoutSeconds: 60,
                 stdoutPath: "\(work)/\(file).build.out", stderrPath: "\(work)/\(file).build.err"))
             guard build.succeeded else {
@@ -34,8 +39,11 @@ enum DoctorHello {
                 let line = err.split(separator: "\n").first(where: { $0.contains("error") || $0.contains("cannot find") }) ?? err.split(separator: "\n").first ?? ""
                 return DoctorChecks.Finding(text: "broken   \(name): \(file) does not build: \(line)\(hint(target))", isProblem: true)
             }
+            let step = RunStepCommand.make(
+                target: target, sysroot: matrix.sysroot(compiler: compiler, target: target), cellDir: work, program: "./" + file + ".out",
+                name: file + ".run", dynamic: false, decision: sandbox)
             let run = await ProcessRunner.run(StepRequest(
-                argv: target.runner + ["./" + file + ".out"], cwd: work, env: ["LC_ALL": "C"], timeoutSeconds: 60,
+                argv: step.argv, cwd: work, env: ["LC_ALL": "C"], timeoutSeconds: 60,
                 stdoutPath: "\(work)/\(file).run.out", stderrPath: "\(work)/\(file).run.err"))
             let out = CapturedOutput.read("\(work)/\(file).run.out", cap: 100)
             guard run.succeeded, out == "22\n" else {

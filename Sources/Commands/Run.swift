@@ -22,6 +22,11 @@ struct Run: AsyncParsableCommand {
             --update-baseline (with --baseline) writes the new report.json over the baseline only after a complete \
             run with no regression; otherwise the baseline is untouched and the exit status is 1 (regressions) or 2 \
             (an incomplete run, a shard, or baseline cells the run left out).
+            Run steps are sealed in bubblewrap (a PID namespace, no network, a read-only root: the target's sysroot \
+            or the host's /, the cell's directory writable, a private /tmp); the matrix's 'sandbox' key says \
+            auto (default: unsealed with a warning where bubblewrap cannot work), bwrap (else exit 2) or none. \
+            A target's 'sysroot' gives compile and link steps --sysroot and is the root its programs run in. \
+            Each cell records 'sandbox' and 'loaded', what glibc's loader mapped (docs/sysroot.md).
             SIGINT or SIGTERM stops a run within seconds: every compiler, linker and emulator it started is killed, \
             report.json keeps the cells that finished with complete: false, and the exit status is 130. A second \
             signal stops it at once. No baseline is updated.
@@ -83,6 +88,14 @@ struct Run: AsyncParsableCommand {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
         try await CPUPreflight.check(matrix)
+        let missing = matrix.missingSysroots { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if !missing.isEmpty {
+            for e in missing { writeErr("\(e)\n") }
+            throw ExitCode(2)
+        }
         let fixtures = try matrixOptions.discover(matrix)
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)

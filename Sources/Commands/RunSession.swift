@@ -51,8 +51,14 @@ struct RunSession {
         live.updateMetadata { m in
             (m.compilers, m.runners) = toolchain.tools(for: matrix)
             m.workarounds = toolchain.workarounds
+            m.sandbox = toolchain.sandbox.info
         }
         live.save(complete: false)
+        if let error = toolchain.sandbox.error {
+            writeErr("toolgate: error: \(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix\n")
+            throw ExitCode(2)
+        }
+        if let warning = toolchain.sandbox.warning { writeErr("toolgate: warning: \(warning)\n") }
 
         let part = shard.map { ", shard \($0)" } ?? ""
         writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")

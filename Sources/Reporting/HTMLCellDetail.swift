@@ -27,6 +27,7 @@ enum HTMLCellDetail {
         for p in c.resolution ?? [] { h += "<p>resolution <code>\(e(p.kind.rawValue))</code>: \(e(p.message))</p>\n" }
         for n in c.notes { h += "<p>note: \(e(n))</p>\n" }
         for a in FlakyAttempts.lines(c) { h += "<p class=\"step\">\(e(SafeText.line(a)))</p>\n" }
+        for l in LoadedLines.lines(c) { h += "<p class=\"step\">\(e(SafeText.line(l)))</p>\n" }
         for cmd in c.commands { h += command(cmd, log: c.log) }
         if let elf = c.elf { h += facts(elf) }
         if let log = c.log { h += "<p class=\"step\">log: <a href=\"\(e(log))\">\(e(log))</a></p>\n" }

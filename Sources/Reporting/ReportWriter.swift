@@ -31,6 +31,7 @@ package enum ReportWriter {
         for p in record.resolution ?? [] { text += "resolution \(p.kind.rawValue): \(p.message)\n" }
         for n in record.notes { text += "note: \(n)\n" }
         for a in FlakyAttempts.lines(record) { text += a + "\n" }
+        for l in LoadedLines.lines(record) { text += l + "\n" }
         for c in record.commands {
             text += "\n== \(c.step.rawValue) (cwd \(c.cwd))\n"
             let env = c.env.keys.sorted().map { "\($0)=\(ShellWords.quote(c.env[$0] ?? ""))" }

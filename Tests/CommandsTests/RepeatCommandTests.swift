@@ -16,6 +16,8 @@ struct RepeatCommandTests {
             opt = ["-O2"]
             link = ["shared-libgcc"]
             timeout = 30
+            # The fixture reads a trigger file this test makes in its /tmp directory, which a sandbox hides.
+            sandbox = "none"
             [compilers.gcc]
             cc = "gcc"
             cxx = "g++"

@@ -7,14 +7,18 @@ import Testing
 @Suite(.timeLimit(.minutes(4))) struct HiddenLibgccTests {
     static let real = "/usr/aarch64-linux-gnu"
 
+    /// Hard links, not symlinks: run steps are sealed in a sandbox whose root is the sysroot, where an
+    /// absolute symlink into /usr/aarch64-linux-gnu would point at nothing.
     func makeSysroot(at root: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/cp")
+        p.arguments = ["-al", Self.real, root]
+        try p.run()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "cp -al \(Self.real) \(root) failed")
         let fm = FileManager.default
-        try fm.createDirectory(atPath: root + "/lib", withIntermediateDirectories: true)
-        for entry in try fm.contentsOfDirectory(atPath: Self.real) where entry != "lib" {
-            try fm.createSymbolicLink(atPath: "\(root)/\(entry)", withDestinationPath: "\(Self.real)/\(entry)")
-        }
-        for entry in try fm.contentsOfDirectory(atPath: Self.real + "/lib") where !entry.hasPrefix("libgcc_s.so") {
-            try fm.createSymbolicLink(atPath: "\(root)/lib/\(entry)", withDestinationPath: "\(Self.real)/lib/\(entry)")
+        for entry in try fm.contentsOfDirectory(atPath: root + "/lib") where entry.hasPrefix("libgcc_s.so") {
+            try fm.removeItem(atPath: "\(root)/lib/\(entry)")
         }
     }
 

@@ -36,6 +36,7 @@ package struct BuildCommands: Sendable {
         argv += ShellWords.split(unit.opt) + a.cflags + (source.isCxx ? a.cxxflags : [])
         if a.needsThreads { argv.append("-pthread") }
         if source.sharedLibrary != nil { argv.append("-fPIC") }
+        argv = SysrootFlag.add(matrix.buildSysroot(compiler: c, target: unit.target), to: argv)
         return argv + ["-c", source.path, "-o", layout.object(for: source, compiler: c.name)]
     }
 
@@ -49,7 +50,8 @@ package struct BuildCommands: Sendable {
         if !f.linkedLibraries.isEmpty {
             argv += ["-L."] + f.linkedLibraries.map { "-l" + $0 } + ["-Wl,-rpath,$ORIGIN", "-Wl,--enable-new-dtags"]
         }
-        return argv + f.annotations.libs + ["-o", UnitLayout.program]
+        argv = SysrootFlag.add(matrix.buildSysroot(compiler: cell.compiler, target: cell.target), to: argv + f.annotations.libs)
+        return argv + ["-o", UnitLayout.program]
     }
 
     /// A `SHARED-LIBRARY: NAME` link into `libNAME.so` (soname libNAME.so), run in the cell's directory.
@@ -61,6 +63,7 @@ package struct BuildCommands: Sendable {
         if cell.fixture.annotations.needsThreads { argv.append("-pthread") }
         argv += ["-shared", "-Wl,-soname,lib\(name).so"]
         argv += sources.map { layout.object(for: $0, compiler: compiler(for: $0, in: unit).name) }
+        argv = SysrootFlag.add(matrix.buildSysroot(compiler: cell.compiler, target: cell.target), to: argv)
         return argv + ["-o", "lib\(name).so"]
     }
 
@@ -81,9 +84,15 @@ package struct BuildCommands: Sendable {
         return flags.cflags + (cxx ? flags.cxxflags : []) + toolchain.extra(compiler: compiler.name, target: target.name)
     }
 
-    /// The run step: the target's runner prefix, then the program.
+    /// The run step as it would run unsealed: the target's runner prefix, then the program.
     package func run(_ cell: Cell) -> [String] {
         cell.target.runner + ["./" + UnitLayout.program]
+    }
+
+    /// The run step as it runs: through bubblewrap when the run is sealed, against the cell's sysroot.
+    package func runStep(_ cell: Cell, cellDir: String, name: String = "run", dynamic: Bool = true) -> RunStepCommand {
+        RunStepCommand.make(
+            cell: cell, cellDir: cellDir, program: "./" + UnitLayout.program, name: name, dynamic: dynamic, decision: toolchain.sandbox)
     }
 
     package func timeout(_ cell: Cell) -> Int { matrix.timeout(compiler: cell.compiler, target: cell.target) }

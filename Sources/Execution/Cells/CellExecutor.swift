@@ -52,7 +52,7 @@ struct CellExecutor: Sendable {
             r.violations = [Violation("inspect", error.description)]
         }
 
-        let o = await runStep(cell, dir: dir, attempt: 1)
+        let o = await runStep(cell, dir: dir, attempt: 1, dynamic: r.elf.map { $0.interpreter != nil } ?? true)
         r.commands.append(o.record)
         r.durationMs += o.result.durationMs
         if let launch = o.result.launchError {
@@ -71,6 +71,11 @@ struct CellExecutor: Sendable {
         r.status = verdict.status
         r.reason = verdict.reason
         if verdict.status.isRerunnable, repeats > 0 { await rerun(cell, dir: dir, first: o, verdict: verdict, into: &r) }
+        if r.status.isFailure, let missing = LoaderReport.missingNote(r.loaded, besides: r.reason) { r.reason = (r.reason.map { $0 + "; " } ?? "") + missing }
+        if let leak = HostLeak.find(r.loaded, sysroot: cell.sysroot, cellDir: dir), r.status != .timeout {
+            r.reason = leak + (r.reason.map { "; the run: " + $0 } ?? "")
+            r.status = .policy
+        }
         if r.status == .pass || r.status == .flaky, let first = r.violations.first {
             r.status = .policy
             r.reason = first.description + (r.violations.count > 1 ? " (and \(r.violations.count - 1) more)" : "")
@@ -89,10 +94,22 @@ struct CellExecutor: Sendable {
     }
 
     /// The run step alone, in the cell's directory; attempt 1 writes run.stdout, a rerun run-2.stdout and so on.
-    func runStep(_ cell: Cell, dir: String, attempt: Int) async -> StepExecution.Outcome {
-        await StepExecution.run(
-            .run, argv: commands.run(cell), cwd: dir, name: attempt == 1 ? "run" : "run-\(attempt)", timeout: commands.timeout(cell),
+    /// The argv comes from `RunStepCommand`: sandboxed when the run is, with the loader's report on.
+    func runStep(_ cell: Cell, dir: String, attempt: Int, dynamic: Bool) async -> StepExecution.Outcome {
+        let name = attempt == 1 ? "run" : "run-\(attempt)"
+        let command = commands.runStep(cell, cellDir: dir, name: name, dynamic: dynamic)
+        if let report = command.loaderReport { LoaderReport.clear(prefix: report) }
+        var o = await StepExecution.run(
+            .run, argv: command.argv, cwd: dir, name: name, timeout: commands.timeout(cell),
             limits: commands.matrix.limits, permits: permits)
+        if command.sandbox == "bwrap" { o.unwrapSandboxExit() }
+        o.sandbox = command.sandbox
+        if let report = command.loaderReport, let text = LoaderReport.read(prefix: report, program: "./" + UnitLayout.program) {
+            o.loaded = LoaderReport.parse(text).map {
+                LoadedObject(name: $0.name, path: $0.path.map { p in command.hostPath(p, cellDir: dir) }, via: $0.via)
+            }
+        }
+        return o
     }
 }
 
@@ -104,5 +121,7 @@ extension CellRecord {
         stdout = o.stdout
         stderr = o.stderr
         notes = RunVerdict.notes(stderr: o.stderr)
+        sandbox = o.sandbox
+        loaded = o.loaded
     }
 }

@@ -7,7 +7,7 @@ extension CellExecutor {
     func rerun(_ cell: Cell, dir: String, first: StepExecution.Outcome, verdict: RunVerdict.Outcome, into r: inout CellRecord) async {
         var attempts = [RunAttempt(first, verdict)]
         for n in 2...(repeats + 1) {
-            let o = await runStep(cell, dir: dir, attempt: n)
+            let o = await runStep(cell, dir: dir, attempt: n, dynamic: r.elf.map { $0.interpreter != nil } ?? true)
             r.durationMs += o.result.durationMs
             let v: RunVerdict.Outcome
             if let launch = o.result.launchError {

@@ -11,6 +11,9 @@ enum StepExecution {
         /// Up to the run cap; the cell's verdict reads these.
         var stdout: String
         var stderr: String
+        /// Run steps: how the step was sealed ("bwrap", "none") and what its program's loader mapped.
+        var sandbox: String?
+        var loaded: [LoadedObject]?
     }
 
     static func run(

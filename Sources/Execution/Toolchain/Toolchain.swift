@@ -10,6 +10,8 @@ package struct Toolchain: Sendable {
     /// "compiler/target" → flags added to every compile and link step.
     package var extraFlags: [String: [String]] = [:]
     package var workarounds: [String] = []
+    /// How run steps are sealed on this machine (SandboxProbe, once per run); unsealed when nothing probed.
+    package var sandbox = SandboxDecision.unsealed
 
     package init() {}
 

@@ -28,6 +28,7 @@ package enum ToolchainProbe {
             return out
         }
         toolchain.versions = versions
+        toolchain.sandbox = await SandboxProbe.probe(matrix: matrix, workDir: workDir)
         var asmProbes: [(String, String, [String])] = []
         for c in matrix.compilers {
             for t in matrix.targets where t.machine == "i386" && toolchain.resolved[c.cc(for: t.name)] != nil {

@@ -3,9 +3,11 @@ import Foundation
 /// `[compilers.NAME]` tables and their `[compilers.NAME.targets.TARGET]` overrides.
 enum CompilerDecoder {
     static let keys = ["cc", "cxx", "targets"] + TableReader.flagKeys
-    static let overrideKeys = ["cc", "cxx"] + TableReader.flagKeys
+    static let overrideKeys = ["cc", "cxx", "sysroot"] + TableReader.flagKeys
 
-    static func decode(_ reader: TableReader?, top: TableReader, targets: [String]) throws(MatrixError) -> [CompilerSpec] {
+    static func decode(
+        _ reader: TableReader?, top: TableReader, targets: [String], matrixDirectory: String = ""
+    ) throws(MatrixError) -> [CompilerSpec] {
         guard let reader else { throw top.error("the matrix has no [compilers.NAME] table; add e.g. [compilers.gcc]", at: nil) }
         var compilers: [CompilerSpec] = []
         for (name, table) in try reader.subtables() {
@@ -28,7 +30,8 @@ enum CompilerDecoder {
                     }
                     try sub.allowOnly(overrideKeys)
                     overrides[targetName] = CompilerSpec.TargetOverride(
-                        cc: try sub.string("cc"), cxx: try sub.string("cxx"), flags: try sub.flagSet())
+                        cc: try sub.string("cc"), cxx: try sub.string("cxx"), flags: try sub.flagSet(),
+                        sysroot: try sub.sysroot(matrixDirectory: matrixDirectory))
                 }
             }
             compilers.append(CompilerSpec(name: name, cc: cc, cxx: cxx, flags: try table.flagSet(), targets: overrides))

@@ -4,11 +4,14 @@ package struct CompilerSpec: Sendable, Equatable {
         package var cc: String?
         package var cxx: String?
         package var flags: FlagSet
+        /// `sysroot = "DIR"` in `[compilers.C.targets.T]`: wins over the target's (absolute).
+        package var sysroot: String?
 
-        package init(cc: String? = nil, cxx: String? = nil, flags: FlagSet = FlagSet()) {
+        package init(cc: String? = nil, cxx: String? = nil, flags: FlagSet = FlagSet(), sysroot: String? = nil) {
             self.cc = cc
             self.cxx = cxx
             self.flags = flags
+            self.sysroot = sysroot
         }
     }
 

@@ -12,6 +12,8 @@ package struct Matrix: Sendable, Equatable {
     package var exclude: [ExcludeRule]
     package var compilers: [CompilerSpec]
     package var targets: [TargetSpec]
+    /// The top-level `sandbox` key: how run steps are sealed.
+    package var sandbox: SandboxMode = .auto
 
     package static let defaultTimeout = 60
 

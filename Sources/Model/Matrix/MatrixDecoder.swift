@@ -27,21 +27,34 @@ package enum MatrixDecoder {
             throw MatrixError(path: path, location: error.location, message: error.message)
         }
         let top = TableReader(table: root, file: path, name: "the top level", location: nil)
-        try top.allowOnly(["name", "fixtures", "opt", "link", "exclude", "compilers", "targets", "limits"] + TableReader.flagKeys)
+        try top.allowOnly(["name", "fixtures", "opt", "link", "exclude", "compilers", "targets", "limits", "sandbox"] + TableReader.flagKeys)
         let directory = (path as NSString).deletingLastPathComponent
         let written = try top.string("fixtures") ?? "../fixtures"
         let fixtures = fixturesOverride ?? resolve(written, against: directory)
         let links = try decodeLinks(top)
-        let targets = try TargetDecoder.decode(top.subtable("targets"), top: top)
-        let compilers = try CompilerDecoder.decode(top.subtable("compilers"), top: top, targets: targets.map(\.name))
+        let targets = try TargetDecoder.decode(top.subtable("targets"), top: top, matrixDirectory: directory)
+        let compilers = try CompilerDecoder.decode(
+            top.subtable("compilers"), top: top, targets: targets.map(\.name), matrixDirectory: directory)
         let opts = try top.stringArray("opt") ?? ["-O2"]
         if let node = root["opt"], opts.isEmpty { throw top.error("'opt' must not be empty", at: node.location) }
-        return Matrix(
+        var matrix = Matrix(
             name: try top.string("name") ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
             path: path, fixtures: fixtures, opts: opts, links: links, flags: try top.flagSet(),
             limits: try decodeLimits(top.subtable("limits")),
             exclude: try ExcludeDecoder.decode(top, compilers: compilers.map(\.name), targets: targets.map(\.name)),
             compilers: compilers, targets: targets)
+        matrix.sandbox = try decodeSandbox(top)
+        return matrix
+    }
+
+    private static func decodeSandbox(_ top: TableReader) throws(MatrixError) -> SandboxMode {
+        guard let written = try top.string("sandbox"), let node = top.table["sandbox"] else { return .auto }
+        guard let mode = SandboxMode(rawValue: written) else {
+            throw top.error(
+                "unknown sandbox '\(written)'; expected \(EnglishList.or(SandboxMode.allCases.map { "'\($0.rawValue)'" }))",
+                at: node.location)
+        }
+        return mode
     }
 
     static func resolve(_ path: String, against directory: String) -> String {

@@ -1,9 +1,9 @@
 /// `[targets.NAME]` tables: known names carry their machine, class and loader; others must say them.
 enum TargetDecoder {
-    static let keys = ["runner", "machine", "class", "loader"] + TableReader.flagKeys
+    static let keys = ["runner", "machine", "class", "loader", "sysroot"] + TableReader.flagKeys
         + ["cpu"]  // TargetCPU
 
-    static func decode(_ reader: TableReader?, top: TableReader) throws(MatrixError) -> [TargetSpec] {
+    static func decode(_ reader: TableReader?, top: TableReader, matrixDirectory: String = "") throws(MatrixError) -> [TargetSpec] {
         guard let reader else { throw top.error("the matrix has no [targets.NAME] table; add e.g. [targets.x86_64]", at: nil) }
         var targets: [TargetSpec] = []
         for (name, table) in try reader.subtables() {
@@ -23,7 +23,8 @@ enum TargetDecoder {
             let cpu = try TargetCPU.decode(table)
             targets.append(TargetSpec(
                 name: name, machine: machine, elfClass: elfClass, loader: loader,
-                runner: try table.stringArray("runner") ?? [], flags: try table.flagSet()))
+                runner: try table.stringArray("runner") ?? [], flags: try table.flagSet(),
+                explicitSysroot: try table.sysroot(matrixDirectory: matrixDirectory)))
             if let cpu { targets[targets.count - 1].apply(cpu) }
         }
         if targets.isEmpty { throw top.error("the matrix has no targets; add e.g. [targets.x86_64]", at: reader.location) }

@@ -12,14 +12,21 @@ package struct TargetSpec: Sendable, Equatable {
     package var flags: FlagSet
     /// `cpu`: the CPU its programs run as under qemu (TargetCPU); already in `runner` as `-cpu NAME`.
     package var cpu: TargetCPU? = nil
+    /// `sysroot = "DIR"` as written in `[targets.NAME]` (absolute, resolved against the matrix's directory);
+    /// nil when the matrix does not give one. Compile and link steps get `--sysroot=DIR` only from this.
+    package var explicitSysroot: String?
 
-    package init(name: String, machine: String, elfClass: Int, loader: String, runner: [String] = [], flags: FlagSet = FlagSet()) {
+    package init(
+        name: String, machine: String, elfClass: Int, loader: String, runner: [String] = [], flags: FlagSet = FlagSet(),
+        explicitSysroot: String? = nil
+    ) {
         self.name = name
         self.machine = machine
         self.elfClass = elfClass
         self.loader = loader
         self.runner = runner
         self.flags = flags
+        self.explicitSysroot = explicitSysroot
     }
 
     /// The targets whose machine, class and loader toolgate knows without being told.
@@ -31,8 +38,13 @@ package struct TargetSpec: Sendable, Equatable {
 
     package static var knownNames: [String] { known.keys.sorted() }
 
+    /// The directory the target's programs resolve against: the `sysroot` key, else the qemu `-L`
+    /// directory of the runner, when there is one. Per cell, `Matrix.sysroot(compiler:target:)` also
+    /// reads `[compilers.C.targets.T] sysroot`.
+    package var sysroot: String? { explicitSysroot ?? runnerSysroot }
+
     /// The qemu `-L` directory of the runner, when there is one: where the target's libraries are.
-    package var sysroot: String? {
+    package var runnerSysroot: String? {
         guard let i = runner.firstIndex(of: "-L"), i + 1 < runner.count else { return nil }
         return runner[i + 1]
     }

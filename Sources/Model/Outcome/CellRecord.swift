@@ -35,6 +35,11 @@ package struct CellRecord: Sendable, Codable, Equatable {
     /// empty when it resolves cleanly (a static binary too); nil when nothing was linked to resolve, and in
     /// reports written before the field existed.
     package var resolution: [ResolutionProblem]?
+    /// The shared objects the program of a dynamic run step mapped (glibc's loader says); nil for static
+    /// programs, runs the loader did not report on, and older reports.
+    package var loaded: [LoadedObject]?
+    /// How the run step was sealed: "bwrap" or "none"; nil when no run step ran, and in older reports.
+    package var sandbox: String?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
@@ -69,6 +74,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
         perTargetStdout = nil
         attempts = nil
         resolution = nil
+        loaded = nil
+        sandbox = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -81,6 +88,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case perTargetStdout = "per_target_stdout"
         case attempts
         case resolution
+        case loaded, sandbox
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -109,5 +117,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(perTargetStdout, forKey: .perTargetStdout)
         try c.encodeIfPresent(attempts, forKey: .attempts)
         try c.encodeIfPresent(resolution, forKey: .resolution)
+        try c.encodeIfPresent(loaded, forKey: .loaded)
+        try c.encodeIfPresent(sandbox, forKey: .sandbox)
     }
 }

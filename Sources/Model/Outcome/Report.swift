@@ -90,6 +90,8 @@ package struct RunMetadata: Sendable, Codable, Equatable {
     package var filter: String?
     /// The order of each axis in the plan, so shard reports can be merged back into plan order.
     package var axes: PlanAxes?
+    /// How run steps were sealed: the matrix's `sandbox` mode and what this machine allowed; absent in older reports.
+    package var sandbox: SandboxInfo?
 
     package init(
         toolgateVersion: String, startedAt: String, commandLine: [String], host: Host, matrix: MatrixInfo,
@@ -109,6 +111,7 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         self.shard = nil
         self.filter = nil
         self.axes = nil
+        self.sandbox = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -117,5 +120,6 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         case finishedAt = "finished_at"
         case commandLine = "command_line"
         case host, matrix, fixtures, jobs, compilers, runners, workarounds, shard, filter, axes
+        case sandbox
     }
 }
