@@ -75,7 +75,10 @@ struct CPUCommandTests {
             #expect(reason.contains(" at main+0x"), "\(reason)")
             let commands = try #require(cell["commands"] as? [[String: Any]])
             let argv = try #require(commands.last?["argv"] as? [String])
-            #expect(argv.prefix(3) == ["qemu-aarch64", "-cpu", "cortex-a72"])
+            // Sealed or not, the emulator runs as the target's cpu (a sandbox's own argv may come first).
+            let command = argv.firstIndex(of: "--").map { $0 + 1 } ?? 0
+            let emulator = try #require(argv[command...].firstIndex(where: { $0.hasSuffix("qemu-aarch64") }), "\(argv)")
+            #expect(Array(argv[emulator...].prefix(3).dropFirst()) == ["-cpu", "cortex-a72"], "\(argv)")
         }
         // The same binary both times: the second run's links came from the cache, byte for byte.
         func buildIDs(_ cells: [[String: Any]]) -> [String] { cells.map { (($0["elf"] as? [String: Any])?["build_id"] as? String) ?? "-" } }

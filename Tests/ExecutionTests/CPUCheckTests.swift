@@ -49,7 +49,7 @@ import Testing
         #expect(FaultingInstruction.tracedArgv(["wrapper", "--", "/usr/bin/qemu-x86_64", "-cpu", "Nehalem", "./prog"], log: "L")
             == ["wrapper", "--", "/usr/bin/qemu-x86_64", "-d", "in_asm,page", "-D", "L", "-cpu", "Nehalem", "./prog"])
         let found = try #require(await FaultingInstruction.find(
-            argv: argv, dir: dir, machine: "aarch64", timeout: 30, limits: nil, permits: AsyncSemaphore(limit: 1)))
+            argv: argv, dir: dir, machine: "aarch64", sealed: false, timeout: 30, limits: nil, permits: AsyncSemaphore(limit: 1)))
         #expect(found.function == "main")
         #expect(found.instruction?.hasPrefix("ldadd") == true, "\(found)")
         #expect(found.label?.hasPrefix("main+0x") == true)

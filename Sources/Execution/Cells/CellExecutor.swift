@@ -64,7 +64,7 @@ struct CellExecutor: Sendable {
         var verdict = RunVerdict.judge(run: o.record, fullStdout: o.stdout, fullStderr: o.stderr, cell: cell, needed: r.elf?.needed)
         if let reason = verdict.reason, o.result.signal == "SIGILL", reason.hasPrefix("illegal instruction"),
            let found = await FaultingInstruction.find(
-               argv: o.record.argv, dir: dir, machine: cell.target.machine, timeout: timeout, limits: commands.matrix.limits, permits: permits) {
+               argv: o.record.argv, dir: dir, machine: cell.target.machine, sealed: o.sandbox == "bwrap", timeout: timeout, limits: commands.matrix.limits, permits: permits) {
             verdict.reason = reason + ": " + found.description
         }
         r.take(o)

@@ -27,7 +27,10 @@ struct FaultingInstruction {
     /// `qemu-aarch64 -cpu cortex-a72 -L R` → the same with `-d in_asm,page -D LOG` after the emulator,
     /// wherever it is in the argv (a wrapper such as a sandbox may come first); nil for a native run.
     static func tracedArgv(_ argv: [String], log: String) -> [String]? {
-        guard let i = argv.firstIndex(where: { ($0.split(separator: "/").last ?? "").hasPrefix("qemu-") }) else { return nil }
+        // Inside bubblewrap the command starts after its "--"; before it, `--ro-bind` names qemu's file too.
+        let sealed = (argv.first?.split(separator: "/").last).map { $0 == "bwrap" } ?? false
+        let command = sealed ? (argv.firstIndex(of: "--").map { $0 + 1 } ?? argv.endIndex) : argv.startIndex
+        guard let i = argv[command...].firstIndex(where: { ($0.split(separator: "/").last ?? "").hasPrefix("qemu-") }) else { return nil }
         return Array(argv[...i]) + ["-d", "in_asm,page", "-D", log] + argv[(i + 1)...]
     }
 
@@ -96,11 +99,15 @@ struct FaultingInstruction {
     }
 
     /// Reruns the step traced and disassembles what it finds; nil when there is no qemu or no trace.
-    static func find(argv: [String], dir: String, machine: String, timeout: Int, limits: RunLimits?, permits: AsyncSemaphore) async -> FaultingInstruction? {
+    /// `sealed`: the step ran inside bubblewrap, which exits 128+N where the program died of N.
+    static func find(
+        argv: [String], dir: String, machine: String, sealed: Bool, timeout: Int, limits: RunLimits?, permits: AsyncSemaphore
+    ) async -> FaultingInstruction? {
         let log = dir + "/sigill.qemu.log"
         guard let traced = tracedArgv(argv, log: log) else { return nil }
         try? FileManager.default.removeItem(atPath: log)
-        let rerun = await StepExecution.run(.run, argv: traced, cwd: dir, name: "sigill", timeout: timeout, limits: limits, permits: permits)
+        var rerun = await StepExecution.run(.run, argv: traced, cwd: dir, name: "sigill", timeout: timeout, limits: limits, permits: permits)
+        if sealed { rerun.unwrapSandboxExit() }
         // Only a rerun that died the same way has the faulting block last: one the log's size limit
         // (SIGXFSZ) or the timeout ended stopped somewhere else.
         guard rerun.result.signal == "SIGILL", let trace = parse(head: readHead(log), tail: readTail(log)) else { return nil }
