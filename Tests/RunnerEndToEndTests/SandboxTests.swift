@@ -45,12 +45,14 @@ import Testing
             }
             """)
         let start = ContinuousClock.now
-        let records = try await h.run(matrix: Self.matrix)
-        #expect(ContinuousClock.now - start < .seconds(60))
+        // A timeout far above the step's own time, so "ended with its main process" and "waited for the
+        // daemon until the timeout" cannot be confused on a loaded machine.
+        let records = try await h.run(matrix: Self.matrix.replacingOccurrences(of: "timeout = 5", with: "timeout = 60"))
+        #expect(ContinuousClock.now - start < .seconds(120))
         let r = try #require(records.first)
         #expect(r.status == .pass, "\(r.status) \(r.reason ?? "")")
         #expect(r.sandbox == "bwrap")
-        #expect(r.commands.last.map { $0.durationMs < 5000 } == true, "the step waited for the daemon")
+        #expect(r.commands.last.map { $0.durationMs < 30_000 } == true, "the step waited for the daemon")
         #expect(Self.processes(with: "sleep \(seconds)").isEmpty, "\(Self.processes(with: "sleep \(seconds)"))")
     }
 
