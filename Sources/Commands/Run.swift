@@ -95,9 +95,10 @@ struct Run: AsyncParsableCommand {
         session.repeats = `repeat`
         session.cache = cache.settings
         session.interruption = interruption
-        let records = try await session.run()
-        let new = try ComparisonFrontend.load(session.reportPath)
+        let outcome = try await session.run()
         if let old, let baseline {
+            // A comparison needs every cell's facts and output: the whole report is read back here.
+            let new = try ComparisonFrontend.load(session.reportPath)
             let result = try ComparisonFrontend.compare(old: old, oldName: baseline, new: new, newName: session.reportPath, options: options)
             try ComparisonFrontend.writeJSON(result, outDir: out)
             try ComparisonFrontend.writeReports(ReportContext(report: new, comparison: result), outDir: out)
@@ -108,7 +109,9 @@ struct Run: AsyncParsableCommand {
             if result.failsGate { throw ExitCode(1) }
             return
         }
-        try ComparisonFrontend.writeReports(ReportContext(report: new), outDir: out)
-        if records.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
+        var context = ReportContext(report: Report(complete: true, metadata: outcome.metadata, cells: outcome.cells))
+        context.loader = outcome.loader
+        try ComparisonFrontend.writeReports(context, outDir: out)
+        if outcome.cells.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
     }
 }

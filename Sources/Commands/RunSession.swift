@@ -26,7 +26,15 @@ struct RunSession {
 
     var reportPath: String { outDir + "/report.json" }
 
-    func run() async throws -> [CellRecord] {
+    /// What a finished run hands on: slim records in plan order (CellRecord.slim) and the loader of
+    /// the full ones, so the report files need not hold every cell's output at once.
+    struct RunOutcome {
+        var metadata: RunMetadata
+        var cells: [CellRecord]
+        var loader: CellLoader
+    }
+
+    func run() async throws -> RunOutcome {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
@@ -62,28 +70,27 @@ struct RunSession {
         executor.repeats = repeats
         executor.cache = cache.map { BuildCache(settings: $0, workDir: workDir) }
         let runner = MatrixRunner(executor: executor, jobs: jobs)
-        let records = await runner.run(plan) { record in
+        let tally = CacheTally()
+        await runner.stream(plan) { record in
             // Once an interrupt froze the report, a record may hold a step it killed: it is not a result.
             guard !live.isFrozen else { return }
             var record = record
             record.log = ReportWriter.logPath(for: record.id)
             try? ReportWriter.writeLog(record, outDir: out)
+            tally.add(record)
             guard live.add(record) else { return }
             progress.cellFinished(record)
         }
         await interruption?.holdIfStopping()
         progress.finish()
-        if let cache { writeErr(CacheReport.line(records, settings: cache, trim: CacheTrim.trim(cache))) }
-        let finalRecords = records.map { r in
-            var r = r
-            r.log = ReportWriter.logPath(for: r.id)
-            return r
+        if let cache { writeErr(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
+        guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
+            await interruption?.holdIfStopping()
+            throw ExitCode(2)
         }
-        live.replace(finalRecords)
-        live.save(complete: true)
-        writeOut(ResultGrid.render(finalRecords))
-        writeOut(RunSummary.render(finalRecords, reportPath: out + "/report.json"))
-        return finalRecords
+        writeOut(ResultGrid.render(cells))
+        writeOut(RunSummary.render(cells, reportPath: out + "/report.json"))
+        return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)
     }
 
     /// The files a run owns in OUT, and any temporary file a killed writer left beside them.

@@ -13,9 +13,20 @@ package struct MatrixRunner: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// Every record, in plan order (held in memory: for tests and small plans; a run uses `stream`).
     package func run(_ plan: Plan, onRecord: @escaping @Sendable (CellRecord) -> Void) async -> [CellRecord] {
-        let units = plan.units
         var byID: [String: CellRecord] = [:]
+        await stream(plan) { r in
+            byID[r.id] = r
+            onRecord(r)
+        }
+        return plan.cells.compactMap { byID[$0.id] }
+    }
+
+    /// Each record handed to `onRecord` as its unit finishes, and kept nowhere: memory stays bounded by
+    /// the units in flight, whatever the plan's size.
+    package func stream(_ plan: Plan, onRecord: (CellRecord) -> Void) async {
+        let units = plan.units
         await withTaskGroup(of: [CellRecord].self) { group in
             var next = 0
             func startNext() {
@@ -26,13 +37,9 @@ package struct MatrixRunner: Sendable {
             }
             for _ in 0..<min(2 * jobs, units.count) { startNext() }
             while let records = await group.next() {
-                for r in records {
-                    byID[r.id] = r
-                    onRecord(r)
-                }
+                for r in records { onRecord(r) }
                 startNext()
             }
         }
-        return plan.cells.compactMap { byID[$0.id] }
     }
 }
