@@ -65,9 +65,12 @@ package enum ReportJSONLayout {
         let pad = [UInt8](repeating: 0x20, count: n)
         var out = [UInt8]()
         out.reserveCapacity(data.count + data.count / 16)
+        // The encoder leaves the blank line inside an empty array unindented: so does this.
+        var atLineStart = false
         for byte in data {
+            if atLineStart, byte != 0x0A { out.append(contentsOf: pad) }
             out.append(byte)
-            if byte == 0x0A { out.append(contentsOf: pad) }
+            atLineStart = byte == 0x0A
         }
         return Data(out)
     }
