@@ -21,6 +21,8 @@ struct RunSession {
     var repeats = 0
     /// The build cache; nil with `--no-cache`.
     var cache: CacheSettings?
+    /// `--keep-work`: what stays under OUT/work once a unit's cells are judged.
+    var keepWork = KeepWork.failed
     /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
     var interruption: Interruption?
 
@@ -80,6 +82,10 @@ struct RunSession {
             tally.add(record)
             guard live.add(record) else { return }
             progress.cellFinished(record)
+        } afterUnit: { unit, records in
+            // An interrupt's cleanup owns the work directory from the freeze on.
+            guard !live.isFrozen else { return }
+            WorkPruning.prune(unit, records, workDir: workDir, keep: keepWork)
         }
         await interruption?.holdIfStopping()
         progress.finish()
