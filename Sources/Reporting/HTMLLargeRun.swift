@@ -23,7 +23,7 @@ enum HTMLLargeRun {
         out.write("<p class=\"meta\">A large run (\(ctx.report.cells.count) cells): the grid shows the \(rows.count) fixture\(rows.count == 1 ? "" : "s") with a cell that did not pass; ")
         out.write("the \(passing) passing cells are counted below, each a link to its log; every cell's full record is in report.json.</p>\n")
         out.write(grid.render(rows: rows) { id in grid.record(id).map(detailed) ?? true })
-        if let c = ctx.comparison { out.write(HTMLReport.regressions(c, grid)) }
+        if let c = ctx.comparison { out.write(HTMLReport.regressions(c, grid) + HTMLReport.folded(c)) }
         out.write(HTMLReport.flaky(ctx.report.cells, grid))
         passes(ctx, grid, detailed, to: &out)
 

@@ -30,7 +30,7 @@ package enum HTMLReport {
             HTMLLargeRun.write(ctx, order, to: &out)
         } else {
             out.write(order.render())
-            if let c = ctx.comparison { out.write(regressions(c, order)) }
+            if let c = ctx.comparison { out.write(regressions(c, order) + folded(c)) }
             out.write(flaky(r.cells, order))
             out.write("<h2>Cells</h2>\n")
             for cell in order.detailOrder { out.write(HTMLCellDetail.render(ctx.full(cell), ctx, anchor: order.anchor(cell.id))) }
@@ -87,6 +87,23 @@ package enum HTMLReport {
         for cell in list {
             let lines = ([FlakyAttempts.headline(cell)] + FlakyAttempts.lines(cell)).map { e(SafeText.line($0)) }
             h += "<tr class=\"flaky\"><td><a href=\"#\(grid.anchor(cell.id))\">\(e(cell.id))</a></td><td>\(lines.joined(separator: "<br>"))</td></tr>\n"
+        }
+        return h + "</table>\n"
+    }
+
+    /// Information changes folded: one row per change with the cells it was seen in (a cell's own
+    /// details list its changes too). Empty without information.
+    static func folded(_ c: Comparison) -> String {
+        let groups = c.foldedInformation
+        guard !groups.isEmpty else { return "" }
+        let e = HTMLText.escape
+        let total = c.comparedCells
+        var h = "<h2>Information (\(plural(c.information.count, "change")), \(plural(groups.count, "kind")))</h2>\n<table class=\"changes\">\n"
+        h += "<tr><th>change: before → after (evidence)</th><th>cells</th></tr>\n"
+        for g in groups {
+            let values = g.before == nil && g.after == nil ? "" : "\(e(g.before ?? "(none)")) → \(e(g.after ?? "(none)")) "
+            let cells = g.count == 1 ? e(g.cells[0]) : "<details><summary>\(e(g.whereSeen(of: total, naming: 0)))</summary>\(g.cells.map(e).joined(separator: "<br>"))</details>"
+            h += "<tr class=\"info\"><td><b>\(e(g.field))</b>: \(values)<span class=\"ev\">(\(e(g.evidence)))</span></td><td>\(cells)</td></tr>\n"
         }
         return h + "</table>\n"
     }

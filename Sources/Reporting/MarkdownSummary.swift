@@ -69,7 +69,16 @@ package enum MarkdownSummary {
         if !regressions.isEmpty {
             out.append("### Regressions (\(regressions.count))")
             out.append("")
-            table(&out, ["Cell", "Kind", "Field", "Before → After", "Evidence"], regressions) { ch in
+            // A regression seen in many cells is one row naming how many (ComparisonText.foldAbove).
+            let total = c.comparedCells
+            let folded = c.foldedRegressions.filter { $0.count > ComparisonText.foldAbove }
+            let foldedKeys = Set(folded.flatMap { g in g.cells.map { "\($0)\u{0}\(g.kind.rawValue)\u{0}\(g.field)" } })
+            let rows = folded.map { g in
+                (cell: g.whereSeen(of: total), kind: g.kind, field: g.field, before: g.before, after: g.after, evidence: g.evidence)
+            } + regressions.filter { !foldedKeys.contains("\($0.cell)\u{0}\($0.kind.rawValue)\u{0}\($0.field)") }.map {
+                (cell: $0.cell, kind: $0.kind, field: $0.field, before: $0.before, after: $0.after, evidence: $0.evidence)
+            }
+            table(&out, ["Cell", "Kind", "Field", "Before → After", "Evidence"], rows) { ch in
                 [ch.cell, ch.kind.rawValue, ch.field].map { MarkdownText.cell($0) }
                     + ["\(value(ch.before)) → \(value(ch.after))", MarkdownText.cell(ch.evidence)]
             }
@@ -89,6 +98,16 @@ package enum MarkdownSummary {
         list(&out, "Missing, accounted for", c.cells(.missing).filter { $0.missingReason != nil }) { MarkdownText.cell($0.missingReason ?? "") }
         list(&out, "Still failing", c.cells(.stillFailing)) { $0.newStatus?.rawValue ?? "" }
         list(&out, "New", c.cells(.new)) { $0.newStatus?.rawValue ?? "" }
+        let info = c.foldedInformation
+        if !info.isEmpty {
+            out.append("### Information (\(plural(c.information.count, "change")), \(plural(info.count, "kind")))")
+            out.append("")
+            let total = c.comparedCells
+            table(&out, ["Field", "Before → After", "Evidence", "Cells"], info) { g in
+                [MarkdownText.cell(g.field), g.before == nil && g.after == nil ? "" : "\(value(g.before)) → \(value(g.after))",
+                 MarkdownText.cell(g.evidence), MarkdownText.cell(g.count == 1 ? g.cells[0] : g.whereSeen(of: total))]
+            }
+        }
     }
 
     private static func failing(_ out: inout SummaryLines, _ cells: [CellRecord]) {
