@@ -158,6 +158,14 @@ final class LiveReport: Sendable {
         spool?.remove()
     }
 
+    /// A second signal's exit: no save, but no spool left behind either.
+    func removeSpool() {
+        state.withLock { s in
+            s.spool?.remove()
+            s.spool = nil
+        }
+    }
+
     /// Assembles report.json from the spool; where each cell landed, or nil when not written.
     private func write(_ snapshot: Snapshot, evenAfterStop: Bool) -> [CellSpan]? {
         do {

@@ -15,7 +15,7 @@ package struct CellSpan: Sendable, Equatable {
 /// it will have inside report.json's `cells` array (JSONOutput's style, indented to that depth), so the
 /// report can be assembled from it by copying bytes, and no full record stays in memory.
 ///
-/// Its name has AtomicFile's temporary infix after `report.json`: a run removes one a killed run left.
+/// Its name is `report.json.tmp-cells-PID-XXXXXXXX`: a run removes one a killed run left, as any temporary.
 /// Not thread-safe: LiveReport calls it under its lock.
 package final class CellSpool {
     package let path: String
@@ -23,7 +23,7 @@ package final class CellSpool {
     private var end: UInt64 = 0
 
     package init(beside reportPath: String) throws {
-        path = "\(reportPath).cells\(AtomicFile.temporaryInfix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        path = "\(reportPath)\(AtomicFile.temporaryInfix)cells-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create '\(path)'"])
         }
