@@ -3,7 +3,8 @@ import Foundation
 import Model
 import Reporting
 
-/// `toolgate compare OLD NEW [--format text|json|markdown|junit|html] [--out DIR] [--size-threshold P] [--known-failures FILE]`,
+/// `toolgate compare OLD NEW [--format text|json|markdown|junit|html] [--out DIR] [--size-threshold P]
+/// [--size-note-threshold P] [--known-failures FILE]`,
 /// or `toolgate compare REPORT` for one run's divergences.
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,8 @@ struct Compare: ParsableCommand {
             the comparison (docs/reports.md); --out DIR writes them all with comparison.json.
             An incomplete OLD (complete: false, an interrupted run) is compared with a warning on stderr: the cells \
             it never reached cannot show a regression.
-            Every kind of change is explained in docs/compare.md.
+            One change seen in many cells is one line with its count ("comment: ... in all 60 cells"); a file size \
+            change under --size-note-threshold (1 %) is not reported. Every kind of change is explained in docs/compare.md.
             """)
 
     @Argument(help: ArgumentHelp("The baseline report.json and the new one (or one report alone).", valueName: "report"))
@@ -91,6 +93,11 @@ struct ComparisonFlags: ParsableArguments {
     @Option(name: .long, help: "Percent of file-size growth that is a regression.")
     var sizeThreshold: Double = 10
 
+    @Option(
+        name: .long,
+        help: "Percent of file-size change (either way) below which it is not even an information line.")
+    var sizeNoteThreshold: Double = ComparisonOptions.defaultSizeNoteThreshold
+
     @Option(name: .long, help: "Known failures: lines of 'PATTERN YYYY-MM-DD REASON' (docs/compare.md).")
     var knownFailures: String?
 
@@ -99,13 +106,16 @@ struct ComparisonFlags: ParsableArguments {
 
     func validate() throws {
         guard sizeThreshold.isFinite, sizeThreshold >= 0 else { throw ValidationError("'--size-threshold' must be a percentage, 0 or more") }
+        guard sizeNoteThreshold.isFinite, sizeNoteThreshold >= 0 else {
+            throw ValidationError("'--size-note-threshold' must be a percentage, 0 or more")
+        }
     }
 
     /// The options, with the known-failures file read; its errors exit 2 naming file:line.
     func options() throws -> ComparisonOptions {
         var entries: [KnownFailure] = []
         if let knownFailures { entries = try ComparisonFrontend.loadKnownFailures(knownFailures) }
-        return ComparisonOptions(sizeThreshold: sizeThreshold, knownFailures: entries)
+        return ComparisonOptions(sizeThreshold: sizeThreshold, knownFailures: entries, sizeNoteThreshold: sizeNoteThreshold)
     }
 
     var useColor: Bool {

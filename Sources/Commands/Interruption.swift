@@ -90,10 +90,12 @@ final class Interruption: Sendable {
 
     private func stopNow() {
         stopping.store(true, ordering: .sequentiallyConsistent)
-        report.withLock { $0 }?.freeze()
+        let live = report.withLock { $0 }
+        live?.freeze()
         ProcessGroups.shared.closeAndKillAll()
         // A write under way takes milliseconds: let it rename rather than leave its temporary file.
         AtomicFile.stopWrites(waitingUpTo: .milliseconds(100))
+        live?.removeSpool()
         ProcessGroups.shared.waitForStarts(upTo: .milliseconds(50))
         writeErr("\ntoolgate: second signal: stopped at once\n")
         _exit(130)

@@ -3,24 +3,44 @@ import Model
 import Reporting
 import Synchronization
 
-/// The report as cells come in; saved every 30 s so a killed run leaves what it did.
+/// The report as cells come in. Each finished cell's JSON goes at once to a spool file beside report.json
+/// (CellSpool) and only a slim record stays in memory; report.json is assembled from the spool, through a
+/// temporary file and a rename, every 30 s (longer when assembling takes long) so a killed run leaves
+/// what it did, and at the end in plan order.
 ///
 /// An interrupt freezes it before it kills the steps: a step killed then would come back as a bogus
 /// failure, so from the freeze on nothing is added and only the interrupt's own save writes.
 final class LiveReport: Sendable {
+    private struct Entry {
+        var cell: CellRecord
+        var span: CellSpan
+    }
     private struct State {
         var metadata: RunMetadata
-        var cells: [CellRecord] = []
+        /// Finish order, until `finish` sorts them into plan order.
+        var entries: [Entry] = []
+        var spool: CellSpool?
+        /// Cells whose JSON could not go to the spool (it could not be created or written): kept here.
+        var inline: [String: Data] = [:]
         var lastSave = ContinuousClock.now
+        var saveInterval: Duration = .seconds(30)
         var frozen = false
         /// The final save has taken its snapshot: the report is complete even if an interrupt follows.
         var completed = false
+        /// The final save is on disk: nothing is left for an interrupt to save.
+        var finalWritten = false
     }
     private let state: Mutex<State>
     let path: String
 
     init(metadata: RunMetadata, path: String) {
-        state = Mutex(State(metadata: metadata))
+        var s = State(metadata: metadata)
+        do {
+            s.spool = try CellSpool(beside: path)
+        } catch {
+            writeErr("toolgate: warning: cannot create the cell spool beside '\(path)' (\(error.localizedDescription)); cells are kept in memory\n")
+        }
+        state = Mutex(s)
         self.path = path
     }
 
@@ -33,29 +53,85 @@ final class LiveReport: Sendable {
     /// false, and nothing added, once frozen.
     @discardableResult
     func add(_ r: CellRecord) -> Bool {
+        let json: Data
+        do {
+            json = try CellSpool.json(r)
+        } catch {
+            writeErr("toolgate: error: cannot encode cell '\(r.id)': \(error)\n")
+            return false
+        }
+        let slim = r.slim
         let (added, due): (Bool, Bool) = state.withLock { s in
             guard !s.frozen else { return (false, false) }
-            s.cells.append(r)
-            return (true, ContinuousClock.now - s.lastSave > .seconds(30))
+            var span = CellSpan(offset: 0, length: json.count)
+            if let spool = s.spool, let written = try? spool.append(json) {
+                span = written
+            } else {
+                s.inline[r.id] = json
+            }
+            s.entries.append(Entry(cell: slim, span: span))
+            return (true, ContinuousClock.now - s.lastSave > s.saveInterval)
         }
         if due { save(complete: false) }
         return added
     }
 
-    func replace(_ records: [CellRecord]) { state.withLock { s in if !s.frozen { s.cells = records } } }
+    /// What a save writes: taken under the lock, written outside it.
+    private struct Snapshot {
+        var complete: Bool
+        var metadata: RunMetadata
+        var entries: [Entry]
+        var spoolPath: String?
+        var inline: [String: Data]
+    }
 
+    /// An intermediate save (complete: false), in the order cells finished.
     func save(complete: Bool) {
-        let report: Report? = state.withLock { s in
+        let snapshot: Snapshot? = state.withLock { s in
             guard !s.frozen else { return nil }
             s.lastSave = ContinuousClock.now
             if complete {
                 s.metadata.finishedAt = RunMetadataFactory.timestamp()
                 s.completed = true
             }
-            return Report(complete: complete, metadata: s.metadata, cells: s.cells)
+            return Snapshot(complete: complete, metadata: s.metadata, entries: s.entries, spoolPath: s.spool?.path, inline: s.inline)
         }
-        guard let report else { return }
-        write(report, evenAfterStop: false)
+        guard let snapshot else { return }
+        let start = ContinuousClock.now
+        _ = write(snapshot, evenAfterStop: false)
+        // At tens of thousands of cells an assembly takes a while: never spend more than 1/20 of the run on it.
+        let took = ContinuousClock.now - start
+        state.withLock { s in s.saveInterval = max(.seconds(30), took * 20) }
+    }
+
+    /// The final save: the cells in `order` (the plan's), complete: true. Returns the slim records in
+    /// that order and a loader of their full records from report.json; nil when frozen or not written.
+    func finish(order: [String]) -> (metadata: RunMetadata, cells: [CellRecord], loader: CellLoader)? {
+        let snapshot: Snapshot? = state.withLock { s in
+            guard !s.frozen else { return nil }
+            var rank: [String: Int] = [:]
+            for (i, id) in order.enumerated() { rank[id] = i }
+            s.entries = s.entries.enumerated().sorted { a, b in
+                let ra = rank[a.element.cell.id] ?? Int.max, rb = rank[b.element.cell.id] ?? Int.max
+                return ra != rb ? ra < rb : a.offset < b.offset
+            }.map(\.element)
+            s.metadata.finishedAt = RunMetadataFactory.timestamp()
+            s.completed = true
+            return Snapshot(complete: true, metadata: s.metadata, entries: s.entries, spoolPath: s.spool?.path, inline: s.inline)
+        }
+        guard let snapshot, let spans = write(snapshot, evenAfterStop: false) else { return nil }
+        state.withLock { s in
+            s.finalWritten = true
+            // Once frozen the interrupt's save owns the spool (it removes it).
+            if !s.frozen {
+                s.spool?.remove()
+                s.spool = nil
+                s.inline = [:]
+            }
+        }
+        var byID: [String: CellSpan] = [:]
+        for (e, span) in zip(snapshot.entries, spans) { byID[e.cell.id] = span }
+        return (snapshot.metadata, snapshot.entries.map(\.cell), CellLoader(path: path, spans: byID))
     }
 
     /// Nothing is added or saved from now on but by `saveFrozen`; says how many cells it holds and
@@ -64,24 +140,59 @@ final class LiveReport: Sendable {
     func freeze() -> (cells: Int, complete: Bool) {
         state.withLock { s in
             s.frozen = true
-            return (s.cells.count, s.completed)
+            return (s.entries.count, s.completed)
         }
     }
 
     /// The interrupt's save: the cells that finished before the freeze, `complete: false` unless the
     /// run had already finished. Called once writes are stopped, so no other save can overwrite it.
+    /// The spool goes with it: an interrupted run leaves no temporary file.
     func saveFrozen() {
-        let report = state.withLock { s in Report(complete: s.completed, metadata: s.metadata, cells: s.cells) }
-        write(report, evenAfterStop: true)
+        let (snapshot, spool): (Snapshot?, CellSpool?) = state.withLock { s in
+            let spool = s.spool
+            s.spool = nil
+            if s.finalWritten { return (nil, spool) }
+            return (Snapshot(complete: s.completed, metadata: s.metadata, entries: s.entries, spoolPath: spool?.path, inline: s.inline), spool)
+        }
+        if let snapshot { _ = write(snapshot, evenAfterStop: true) }
+        spool?.remove()
     }
 
-    private func write(_ report: Report, evenAfterStop: Bool) {
+    /// A second signal's exit: no save, but no spool left behind either.
+    func removeSpool() {
+        state.withLock { s in
+            s.spool?.remove()
+            s.spool = nil
+        }
+    }
+
+    /// Assembles report.json from the spool; where each cell landed, or nil when not written.
+    private func write(_ snapshot: Snapshot, evenAfterStop: Bool) -> [CellSpan]? {
         do {
-            try ReportWriter.write(report, to: path, evenAfterStop: evenAfterStop)
+            let reader = try snapshot.spoolPath.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) }
+            defer { try? reader?.close() }
+            var spans: [CellSpan] = []
+            try FileSink.write(to: path, evenAfterStop: evenAfterStop) { sink in
+                spans = try ReportJSONLayout.write(
+                    complete: snapshot.complete, metadata: snapshot.metadata,
+                    summary: ReportJSONLayout.summary(snapshot.entries.lazy.map(\.cell.status)),
+                    count: snapshot.entries.count, to: sink
+                ) { i in
+                    let e = snapshot.entries[i]
+                    if let data = snapshot.inline[e.cell.id] { return data }
+                    guard let reader else { throw CocoaError(.fileReadNoSuchFile) }
+                    try reader.seek(toOffset: e.span.offset)
+                    let data = try reader.read(upToCount: e.span.length) ?? Data()
+                    guard data.count == e.span.length else { throw CocoaError(.fileReadCorruptFile) }
+                    return data
+                }
+            }
+            return spans
         } catch is AtomicFile.WritesStopped {
             // An interrupt is under way; its own save follows.
         } catch {
             writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
         }
+        return nil
     }
 }

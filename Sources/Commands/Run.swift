@@ -1,11 +1,12 @@
 import ArgumentParser
 import ELFInspection
+import Execution
 import Foundation
 import Model
 import Reporting
 
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]
-/// [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]`.
+/// [--keep-work failed|all|none] [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
@@ -19,6 +20,9 @@ struct Run: AsyncParsableCommand {
             on a rerun is 'flaky' (grid letter '~'), listed apart and never counted as a pass.
             Compile and link steps go through a build cache keyed by content (the compiler's identity, flags, \
             every file the step read); run steps always run. See docs/runner.md, "Build cache".
+            --keep-work failed (the default) removes a passing cell's directory under OUT/work once it is judged, \
+            and a build unit's objects once none of its cells failed; 'all' keeps everything, 'none' nothing. \
+            `toolgate repro` recreates a removed directory and rebuilds (docs/runner.md, "Work directories").
             --update-baseline (with --baseline) writes the new report.json over the baseline only after a complete \
             run with no regression; otherwise the baseline is untouched and the exit status is 1 (regressions) or 2 \
             (an incomplete run, a shard, or baseline cells the run left out).
@@ -50,6 +54,13 @@ struct Run: AsyncParsableCommand {
             "Rerun a cell's failed run step (fail, crash, timeout) up to N more times; one that passes on a rerun is 'flaky'.",
             valueName: "N"))
     var `repeat`: Int = 0
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "What stays under OUT/work: 'failed' (failing and flaky cells' directories, the default), 'all', or 'none'; the build cache keeps the rest, and repro rebuilds it.",
+            valueName: "failed|all|none"))
+    var keepWork: KeepWork = .failed
 
     @Option(name: .long, help: "A baseline report.json: compare after the run, write OUT/comparison.json, exit by regressions.")
     var baseline: String?
@@ -107,11 +118,13 @@ struct Run: AsyncParsableCommand {
         session.filter = selection.filter
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)
         session.repeats = `repeat`
+        session.keepWork = keepWork
         session.cache = cache.settings
         session.interruption = interruption
-        let records = try await session.run()
-        let new = try ComparisonFrontend.load(session.reportPath)
+        let outcome = try await session.run()
         if let old, let baseline {
+            // A comparison needs every cell's facts and output: the whole report is read back here.
+            let new = try ComparisonFrontend.load(session.reportPath)
             let result = try ComparisonFrontend.compare(old: old, oldName: baseline, new: new, newName: session.reportPath, options: options)
             try ComparisonFrontend.writeJSON(result, outDir: out)
             try ComparisonFrontend.writeReports(ReportContext(report: new, comparison: result), outDir: out)
@@ -122,7 +135,11 @@ struct Run: AsyncParsableCommand {
             if result.failsGate { throw ExitCode(1) }
             return
         }
-        try ComparisonFrontend.writeReports(ReportContext(report: new), outDir: out)
-        if records.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
+        var context = ReportContext(report: Report(complete: true, metadata: outcome.metadata, cells: outcome.cells))
+        context.loader = outcome.loader
+        try ComparisonFrontend.writeReports(context, outDir: out)
+        if outcome.cells.contains(where: { $0.status.isFailure }) { throw ExitCode(1) }
     }
 }
+
+extension KeepWork: ExpressibleByArgument {}

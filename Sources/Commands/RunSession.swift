@@ -21,12 +21,22 @@ struct RunSession {
     var repeats = 0
     /// The build cache; nil with `--no-cache`.
     var cache: CacheSettings?
+    /// `--keep-work`: what stays under OUT/work once a unit's cells are judged.
+    var keepWork = KeepWork.failed
     /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
     var interruption: Interruption?
 
     var reportPath: String { outDir + "/report.json" }
 
-    func run() async throws -> [CellRecord] {
+    /// What a finished run hands on: slim records in plan order (CellRecord.slim) and the loader of
+    /// the full ones, so the report files need not hold every cell's output at once.
+    struct RunOutcome {
+        var metadata: RunMetadata
+        var cells: [CellRecord]
+        var loader: CellLoader
+    }
+
+    func run() async throws -> RunOutcome {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
@@ -68,28 +78,31 @@ struct RunSession {
         executor.repeats = repeats
         executor.cache = cache.map { BuildCache(settings: $0, workDir: workDir) }
         let runner = MatrixRunner(executor: executor, jobs: jobs)
-        let records = await runner.run(plan) { record in
+        let tally = CacheTally()
+        await runner.stream(plan) { record in
             // Once an interrupt froze the report, a record may hold a step it killed: it is not a result.
             guard !live.isFrozen else { return }
             var record = record
             record.log = ReportWriter.logPath(for: record.id)
             try? ReportWriter.writeLog(record, outDir: out)
+            tally.add(record)
             guard live.add(record) else { return }
             progress.cellFinished(record)
+        } afterUnit: { unit, records in
+            // An interrupt's cleanup owns the work directory from the freeze on.
+            guard !live.isFrozen else { return }
+            WorkPruning.prune(unit, records, workDir: workDir, keep: keepWork)
         }
         await interruption?.holdIfStopping()
         progress.finish()
-        if let cache { writeErr(CacheReport.line(records, settings: cache, trim: CacheTrim.trim(cache))) }
-        let finalRecords = records.map { r in
-            var r = r
-            r.log = ReportWriter.logPath(for: r.id)
-            return r
+        if let cache { writeErr(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
+        guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
+            await interruption?.holdIfStopping()
+            throw ExitCode(2)
         }
-        live.replace(finalRecords)
-        live.save(complete: true)
-        writeOut(ResultGrid.render(finalRecords))
-        writeOut(RunSummary.render(finalRecords, reportPath: out + "/report.json"))
-        return finalRecords
+        writeOut(ResultGrid.render(cells))
+        writeOut(RunSummary.render(cells, reportPath: out + "/report.json"))
+        return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)
     }
 
     /// The files a run owns in OUT, and any temporary file a killed writer left beside them.

@@ -20,6 +20,8 @@ package enum ComparisonJSON {
         j.strings(c.warnings)
         j.key("regressions")
         changes(&j, c.regressions)
+        j.key("regressions_folded")
+        groups(&j, c.foldedRegressions)
         for cls in [CellClass.fixed, .stillFailing, .flaky, .new, .missing, .expected] {
             j.key(cls.rawValue)
             j.beginArray()
@@ -28,6 +30,8 @@ package enum ComparisonJSON {
         }
         j.key("information")
         changes(&j, c.information)
+        j.key("information_folded")
+        groups(&j, c.foldedInformation)
         j.key("divergences")
         j.beginArray()
         for d in c.divergences {
@@ -72,6 +76,23 @@ package enum ComparisonJSON {
             j.key("before"); j.string(ch.before)
             j.key("after"); j.string(ch.after)
             j.key("evidence"); j.string(ch.evidence)
+            j.endObject()
+        }
+        j.endArray()
+    }
+
+    /// The same changes folded: one object per change with its count and every cell it was seen in.
+    private static func groups(_ j: inout JSONText, _ list: [ChangeGroup]) {
+        j.beginArray()
+        for g in list {
+            j.beginObject()
+            j.key("kind"); j.string(g.kind.rawValue)
+            j.key("field"); j.string(g.field)
+            j.key("before"); j.string(g.before)
+            j.key("after"); j.string(g.after)
+            j.key("evidence"); j.string(g.evidence)
+            j.key("count"); j.int(g.count)
+            j.key("cells"); j.strings(g.cells)
             j.endObject()
         }
         j.endArray()

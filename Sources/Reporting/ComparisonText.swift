@@ -14,8 +14,13 @@ package enum ComparisonText {
         let regressions = c.regressions
         if !regressions.isEmpty {
             out.append(p.red("REGRESSIONS (\(regressions.count))"))
+            // One regression seen in more than `foldAbove` cells is one line; the rest are listed per cell.
+            let folded = c.foldedRegressions.filter { $0.count > foldAbove }
+            let total = c.comparedCells
+            for g in folded { out.append("  " + line(g, total: total)) }
+            let foldedKeys = Set(folded.flatMap { g in g.cells.map { "\($0)\u{0}\(g.kind.rawValue)\u{0}\(g.field)" } })
             var lastCell = ""
-            for ch in regressions {
+            for ch in regressions where !foldedKeys.contains("\(ch.cell)\u{0}\(ch.kind.rawValue)\u{0}\(ch.field)") {
                 if ch.cell != lastCell { out.append("  " + p.bold(safe(ch.cell))); lastCell = ch.cell }
                 let what = ch.kind.rawValue == ch.field ? ch.field : "\(ch.kind.rawValue) \(safe(ch.field))"
                 out.append("    \(what): \(value(ch.before)) -> \(value(ch.after))  (\(safe(ch.evidence)))")
@@ -45,15 +50,32 @@ package enum ComparisonText {
         }
         let info = c.information
         if !info.isEmpty {
+            // One change seen in many cells is one line, with its count (docs/compare.md, "Folding").
+            let groups = c.foldedInformation
+            let total = c.comparedCells
             out.append("INFORMATION (\(info.count))")
-            for ch in info.prefix(50) {
-                out.append("  \(safe(ch.cell)) \(safe(ch.field)): \(value(ch.before)) -> \(value(ch.after))  (\(safe(ch.evidence)))")
+            for g in groups.prefix(50) {
+                if g.count == 1, let ch = info.first(where: { $0.cell == g.cells[0] && $0.field == g.field && $0.evidence == g.evidence }) {
+                    out.append("  \(safe(ch.cell)) \(safe(ch.field)): \(value(ch.before)) -> \(value(ch.after))  (\(safe(ch.evidence)))")
+                } else {
+                    out.append("  " + line(g, total: total))
+                }
             }
-            if info.count > 50 { out.append("  ... and \(info.count - 50) more (--format json lists them all)") }
+            if groups.count > 50 { out.append("  ... and \(groups.count - 50) more (--format json lists them all)") }
             out.append("")
         }
         out.append(verdict(c, p))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A regression seen in more cells than this is folded into one line.
+    package static let foldAbove = 3
+
+    /// `comment: 'GCC 12.2.0' -> 'GCC 11.3.0'  (.comment strings changed) in all 60 cells`.
+    private static func line(_ g: ChangeGroup, total: Int) -> String {
+        let what = g.kind == .elf || g.kind.rawValue == g.field ? safe(g.field) : "\(g.kind.rawValue) \(safe(g.field))"
+        let values = g.before == nil && g.after == nil ? "" : " \(value(g.before)) -> \(value(g.after)) "
+        return "\(what):\(values) (\(safe(g.evidence))) \(safe(g.whereSeen(of: total)))"
     }
 
     /// `FAIL: 2 regressions in 1 cell; 1 missing, 3 unchanged` or `OK: no regression; 4 unchanged` (zero counts left out).

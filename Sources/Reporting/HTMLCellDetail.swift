@@ -7,7 +7,7 @@ enum HTMLCellDetail {
     /// The most of one output a command shows (its tail); the whole output is in the cell's log.
     static let outputLimit = 8_000
 
-    static func render(_ c: CellRecord, _ ctx: ReportContext, anchor: String) -> String {
+    static func render(_ c: CellRecord, _ ctx: ReportContext, anchor: String, outputLimit: Int = outputLimit) -> String {
         let e = HTMLText.escape
         let comparison = ctx.comparison(of: c.id)
         let regressed = !ctx.regressions(of: c.id).isEmpty
@@ -28,7 +28,7 @@ enum HTMLCellDetail {
         for n in c.notes { h += "<p>note: \(e(n))</p>\n" }
         for a in FlakyAttempts.lines(c) { h += "<p class=\"step\">\(e(SafeText.line(a)))</p>\n" }
         for l in LoadedLines.lines(c) { h += "<p class=\"step\">\(e(SafeText.line(l)))</p>\n" }
-        for cmd in c.commands { h += command(cmd, log: c.log) }
+        for cmd in c.commands { h += command(cmd, log: c.log, limit: outputLimit) }
         if let elf = c.elf { h += facts(elf) }
         if let log = c.log { h += "<p class=\"step\">log: <a href=\"\(e(log))\">\(e(log))</a></p>\n" }
         return h + "</details>\n"
@@ -52,7 +52,7 @@ enum HTMLCellDetail {
         return h + "</table>\n"
     }
 
-    private static func command(_ c: CommandRecord, log: String?) -> String {
+    private static func command(_ c: CommandRecord, log: String?, limit outputLimit: Int) -> String {
         let e = HTMLText.escape
         let env = c.env.keys.sorted().map { "\($0)=\(ShellWords.quote(c.env[$0] ?? ""))" }
         let limits = c.limits.isEmpty ? [] : ["prlimit"] + c.limits + ["--"]

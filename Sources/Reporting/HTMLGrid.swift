@@ -35,6 +35,11 @@ struct HTMLGrid {
 
     func anchor(_ id: String) -> String { anchors[id] ?? "" }
 
+    /// Fixtures in the grid's order, and configurations in the run's.
+    var fixtureOrder: [String] { fixtures }
+    var configurationOrder: [String] { configurations }
+    func record(_ id: String) -> CellRecord? { byKey[id] }
+
     /// Regressed cells first, then failing ones, then the rest, each in the run's order.
     var detailOrder: [CellRecord] {
         let cells = ctx.report.cells
@@ -44,7 +49,9 @@ struct HTMLGrid {
         }.map(\.element)
     }
 
-    func render() -> String {
+    /// `rows`: only these fixtures (a large run draws the fixtures with a non-passing cell);
+    /// `linked`: whether a cell's details are on the page (otherwise it links to its log).
+    func render(rows: Set<String>? = nil, linked: (String) -> Bool = { _ in true }) -> String {
         let e = HTMLText.escape
         var h = "<h2>Grid</h2>\n<p class=\"legend\">"
         for s in CellStatus.allCases { h += "<span class=\"s-\(s.rawValue)\">\(e(String(s.symbol))) \(s.rawValue)</span>" }
@@ -55,17 +62,18 @@ struct HTMLGrid {
         h += "</p>\n<table class=\"grid\">\n<tr><th class=\"fx\" style=\"vertical-align:bottom\">fixture \\ configuration</th>"
         for c in configurations { h += "<th class=\"cfg\">\(e(c))</th>" }
         h += "</tr>\n"
-        for f in fixtures {
+        for f in fixtures where rows?.contains(f) ?? true {
             h += "<tr><th class=\"fx\">\(e(f))</th>"
-            for c in configurations { h += cell("\(f)/\(c)") }
+            for c in configurations { h += cell("\(f)/\(c)", linked: linked) }
             h += "</tr>\n"
         }
         return h + "</table>\n"
     }
 
-    private func cell(_ id: String) -> String {
+    private func cell(_ id: String, linked: (String) -> Bool) -> String {
         let e = HTMLText.escape
-        guard let a = anchors[id] else { return "<td class=\"none\"></td>" }
+        guard let anchor = anchors[id] else { return "<td class=\"none\"></td>" }
+        let a = linked(id) ? anchor : ""
         let reg = ctx.regressions(of: id)
         let regClass = reg.isEmpty ? "" : " reg"
         let title = reg.isEmpty ? "" : "\nregression: " + reg.map(ReportContext.describe).joined(separator: "\n")
@@ -76,6 +84,6 @@ struct HTMLGrid {
         let cls = expected ? "s-expected" : "s-\(record.status.rawValue)"
         let symbol = expected ? "x" : String(record.status.symbol)
         let tip = "\(id): \(record.status.rawValue)" + (record.reason.map { " — \($0)" } ?? "") + title
-        return "<td class=\"\(cls)\(regClass)\"><a href=\"#\(a)\" title=\"\(e(SafeText.line(tip, limit: 600)))\">\(e(symbol))</a></td>"
+        return "<td class=\"\(cls)\(regClass)\"><a href=\"\(a.isEmpty ? e(record.log ?? ReportWriter.logPath(for: id)) : "#" + a)\" title=\"\(e(SafeText.line(tip, limit: 600)))\">\(e(symbol))</a></td>"
     }
 }

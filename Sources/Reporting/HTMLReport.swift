@@ -5,22 +5,38 @@ import Model
 /// opens to its commands, output, ELF facts and its changes from the baseline. Everything that came from
 /// a program or a file is escaped (`HTMLText`).
 package enum HTMLReport {
+    /// Above this many cells the page is condensed (HTMLLargeRun): every non-passing cell in full,
+    /// passing cells counted per fixture and configuration, each a link to its log.
+    package static let fullPageLimit = 2_000
+
     package static func render(_ ctx: ReportContext) -> String {
+        var out = ""
+        write(ctx, to: &out)
+        return out
+    }
+
+    /// Streams the page: a cell's full record is read back (ReportContext.full) only while its details
+    /// are written.
+    package static func write(_ ctx: ReportContext, to out: inout some TextOutputStream) {
         let r = ctx.report
         let e = HTMLText.escape
         var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<title>toolgate: \(e(r.metadata.matrix.name))</title>\n<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
         h += header(ctx)
+        out.write(h)
         let order = HTMLGrid(ctx)
-        h += order.render()
-        if let c = ctx.comparison { h += regressions(c, order) }
-        h += flaky(r.cells, order)
-        h += "<h2>Cells</h2>\n"
-        for cell in order.detailOrder { h += HTMLCellDetail.render(cell, ctx, anchor: order.anchor(cell.id)) }
-        for missing in ctx.missingRegressions { h += HTMLCellDetail.missing(missing, anchor: order.anchor(missing.id)) }
-        h += "<script>\n\(HTMLStyle.script)\n</script>\n</body>\n</html>\n"
-        return h
+        if r.cells.count > fullPageLimit {
+            HTMLLargeRun.write(ctx, order, to: &out)
+        } else {
+            out.write(order.render())
+            if let c = ctx.comparison { out.write(regressions(c, order) + folded(c)) }
+            out.write(flaky(r.cells, order))
+            out.write("<h2>Cells</h2>\n")
+            for cell in order.detailOrder { out.write(HTMLCellDetail.render(ctx.full(cell), ctx, anchor: order.anchor(cell.id))) }
+            for missing in ctx.missingRegressions { out.write(HTMLCellDetail.missing(missing, anchor: order.anchor(missing.id))) }
+        }
+        out.write("<script>\n\(HTMLStyle.script)\n</script>\n</body>\n</html>\n")
     }
 
     private static func header(_ ctx: ReportContext) -> String {
@@ -62,7 +78,7 @@ package enum HTMLReport {
     }
 
     /// Flaky cells (`run --repeat`) listed apart: they failed, then passed on a rerun; never shown as passes.
-    private static func flaky(_ cells: [CellRecord], _ grid: HTMLGrid) -> String {
+    static func flaky(_ cells: [CellRecord], _ grid: HTMLGrid) -> String {
         let list = cells.filter { $0.status == .flaky }
         guard !list.isEmpty else { return "" }
         let e = HTMLText.escape
@@ -75,8 +91,25 @@ package enum HTMLReport {
         return h + "</table>\n"
     }
 
+    /// Information changes folded: one row per change with the cells it was seen in (a cell's own
+    /// details list its changes too). Empty without information.
+    static func folded(_ c: Comparison) -> String {
+        let groups = c.foldedInformation
+        guard !groups.isEmpty else { return "" }
+        let e = HTMLText.escape
+        let total = c.comparedCells
+        var h = "<h2>Information (\(plural(c.information.count, "change")), \(plural(groups.count, "kind")))</h2>\n<table class=\"changes\">\n"
+        h += "<tr><th>change: before → after (evidence)</th><th>cells</th></tr>\n"
+        for g in groups {
+            let values = g.before == nil && g.after == nil ? "" : "\(e(g.before ?? "(none)")) → \(e(g.after ?? "(none)")) "
+            let cells = g.count == 1 ? e(g.cells[0]) : "<details><summary>\(e(g.whereSeen(of: total, naming: 0)))</summary>\(g.cells.map(e).joined(separator: "<br>"))</details>"
+            h += "<tr class=\"info\"><td><b>\(e(g.field))</b>: \(values)<span class=\"ev\">(\(e(g.evidence)))</span></td><td>\(cells)</td></tr>\n"
+        }
+        return h + "</table>\n"
+    }
+
     /// One row per regressed cell, its changes stacked: the grid shows where, this says what.
-    private static func regressions(_ c: Comparison, _ grid: HTMLGrid) -> String {
+    static func regressions(_ c: Comparison, _ grid: HTMLGrid) -> String {
         let list = c.regressions
         guard !list.isEmpty else { return "" }
         let e = HTMLText.escape

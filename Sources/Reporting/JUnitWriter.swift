@@ -11,35 +11,51 @@ package enum JUnitWriter {
     package static let logLimit = 16_000
 
     package static func render(_ ctx: ReportContext) -> String {
-        var cases: [String] = []
-        var failures = 0, skipped = 0
+        var out = ""
+        write(ctx, to: &out)
+        return out
+    }
+
+    /// Streams the file: the counts first (from the cells' statuses), then one testcase at a time, a
+    /// failing cell's full record read back only while its case is written.
+    package static func write(_ ctx: ReportContext, to out: inout some TextOutputStream) {
+        var failures = ctx.missingRegressions.count, skipped = 0
         for cell in ctx.report.cells {
-            let (xml, outcome) = testcase(cell, ctx)
-            cases.append(xml)
+            let outcome = self.outcome(cell, ctx)
             if outcome == .failure { failures += 1 } else if outcome == .skipped { skipped += 1 }
         }
-        for missing in ctx.missingRegressions {
-            let (fixture, configuration) = ReportContext.split(missing.id)
-            let evidence = missing.changes.regressions.map(ReportContext.describe).joined(separator: "\n")
-            cases.append(open(fixture, configuration, seconds: 0)
-                + "      <failure type=\"missing\" message=\"\(XMLText.attribute("regression: " + (missing.changes.regressions.first?.evidence ?? "missing")))\">"
-                + XMLText.cdata(evidence) + "</failure>\n    </testcase>")
-            failures += 1
-        }
-        let total = cases.count
+        let total = ctx.report.cells.count + ctx.missingRegressions.count
         // Saturating: two cells of a hostile report claiming Int.max ms overflowed the sum.
         let seconds = format(ctx.report.cells.reduce(0) { sum, cell in
             let (total, overflow) = sum.addingReportingOverflow(max(0, cell.durationMs))
             return overflow ? Int.max : total
         })
         let name = XMLText.attribute("toolgate." + ctx.report.metadata.matrix.name)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"toolgate\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\">\n"
-        out += "  <testsuite name=\"\(name)\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\""
-        out += " timestamp=\"\(XMLText.attribute(ctx.report.metadata.startedAt))\" hostname=\"\(XMLText.attribute(ctx.report.metadata.host.hostname))\">\n"
-        for c in cases { out += c + "\n" }
-        out += "  </testsuite>\n</testsuites>\n"
-        return out
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.write("<testsuites name=\"toolgate\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\">\n")
+        out.write("  <testsuite name=\"\(name)\" tests=\"\(total)\" failures=\"\(failures)\" skipped=\"\(skipped)\" time=\"\(seconds)\"")
+        out.write(" timestamp=\"\(XMLText.attribute(ctx.report.metadata.startedAt))\" hostname=\"\(XMLText.attribute(ctx.report.metadata.host.hostname))\">\n")
+        for cell in ctx.report.cells {
+            let full = outcome(cell, ctx) == .failure ? ctx.full(cell) : cell
+            out.write(testcase(full, ctx).0 + "\n")
+        }
+        for missing in ctx.missingRegressions {
+            let (fixture, configuration) = ReportContext.split(missing.id)
+            let evidence = missing.changes.regressions.map(ReportContext.describe).joined(separator: "\n")
+            out.write(open(fixture, configuration, seconds: 0)
+                + "      <failure type=\"missing\" message=\"\(XMLText.attribute("regression: " + (missing.changes.regressions.first?.evidence ?? "missing")))\">"
+                + XMLText.cdata(evidence) + "</failure>\n    </testcase>\n")
+        }
+        out.write("  </testsuite>\n</testsuites>\n")
+    }
+
+    /// How a cell's testcase comes out (the same decision `testcase` makes, without rendering it).
+    private static func outcome(_ cell: CellRecord, _ ctx: ReportContext) -> Outcome {
+        if ctx.comparison(of: cell.id).map({ $0.cellClass == .expected && $0.knownFailure != nil }) ?? false { return .skipped }
+        if cell.status.isFailure || !ctx.regressions(of: cell.id).isEmpty { return .failure }
+        if cell.status == .flaky { return .flaky }
+        if cell.status == .skipped || cell.status == .unsupported { return .skipped }
+        return .pass
     }
 
     private enum Outcome { case pass, failure, skipped, flaky }

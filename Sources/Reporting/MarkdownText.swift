@@ -16,3 +16,6 @@ package enum MarkdownText {
         return out
     }
 }
+
+/// `1 change`, `3 changes`.
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -6,6 +6,8 @@ package struct ReportContext: Sendable {
     /// With a baseline (`run --baseline`, `compare OLD NEW`), or a run's divergences alone (`compare REPORT`).
     package var comparison: Comparison?
     private var byID: [String: CellComparison]
+    /// Set when `report` holds slim records (a streamed run): reads a cell's full record back from report.json.
+    package var loader: CellLoader?
 
     package init(report: Report, comparison: Comparison? = nil) {
         self.report = report
@@ -16,6 +18,9 @@ package struct ReportContext: Sendable {
     }
 
     package func comparison(of id: String) -> CellComparison? { byID[id] }
+
+    /// The cell with its commands, output and ELF facts: read back one at a time when the report is slim.
+    package func full(_ cell: CellRecord) -> CellRecord { loader?.full(cell) ?? cell }
 
     /// Regressions of this cell (empty without a baseline).
     package func regressions(of id: String) -> [Change] {

@@ -15,11 +15,17 @@ package enum ReportFiles {
         }
     }
 
-    /// Writes every file into `outDir`; stops at the first that cannot be written, naming it.
+    /// Writes every file into `outDir`; stops at the first that cannot be written, naming it. junit.xml and
+    /// index.html are streamed to their temporary file as they are rendered (a large run's are big).
     package static func write(_ ctx: ReportContext, to outDir: String) throws {
-        for name in names {
-            guard let text = render(name, ctx) else { continue }
-            try AtomicFile.write(Data(text.utf8), to: outDir + "/" + name)
+        try FileSink.write(to: outDir + "/junit.xml") { sink in
+            var sink = sink
+            JUnitWriter.write(ctx, to: &sink)
+        }
+        try AtomicFile.write(Data(MarkdownSummary.render(ctx).utf8), to: outDir + "/summary.md")
+        try FileSink.write(to: outDir + "/index.html") { sink in
+            var sink = sink
+            HTMLReport.write(ctx, to: &sink)
         }
     }
 }

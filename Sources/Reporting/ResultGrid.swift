@@ -6,9 +6,11 @@ package enum ResultGrid {
         var configs: [String] = []
         var fixtures: [String] = []
         var cells: [String: CellStatus] = [:]
+        // Sets beside the arrays: `contains` on the arrays made 10,000 cells quadratic.
+        var seenConfigs = Set<String>(), seenFixtures = Set<String>()
         for r in records {
-            if !configs.contains(r.configuration) { configs.append(r.configuration) }
-            if !fixtures.contains(r.fixture) { fixtures.append(r.fixture) }
+            if seenConfigs.insert(r.configuration).inserted { configs.append(r.configuration) }
+            if seenFixtures.insert(r.fixture).inserted { fixtures.append(r.fixture) }
             cells["\(r.fixture) \(r.configuration)"] = r.status
         }
         guard !configs.isEmpty else { return "" }

@@ -63,7 +63,8 @@ package enum Comparator {
                 evidence: n.reason ?? n.violations.first?.description ?? "now \(n.status.rawValue)"))
         }
         if let oe = o.elf, let ne = n.elf {
-            changes.append(ELFDiff.compare(cell: n.id, old: oe, new: ne, sizeThreshold: options.sizeThreshold))
+            changes.append(ELFDiff.compare(
+                cell: n.id, old: oe, new: ne, sizeThreshold: options.sizeThreshold, sizeNoteThreshold: options.sizeNoteThreshold))
         }
         if let output = outputChange(old: o, new: n) { changes.regressions.append(output) }
 

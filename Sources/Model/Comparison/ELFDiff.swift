@@ -3,7 +3,11 @@ import ELFInspection
 /// The changes between a cell's baseline binary and its new one. Each rule is a small predicate with its
 /// reasoning beside it; the list of fields is docs/compare.md's table.
 package enum ELFDiff {
-    package static func compare(cell: String, old: ELFFacts, new: ELFFacts, sizeThreshold: Double) -> ChangeSet {
+    /// `sizeNoteThreshold`: a file size change smaller than this many percent (and not a regression) is no
+    /// information at all: a rebuild by another compiler moves sizes by a few bytes in every cell.
+    package static func compare(
+        cell: String, old: ELFFacts, new: ELFFacts, sizeThreshold: Double, sizeNoteThreshold: Double = ComparisonOptions.defaultSizeNoteThreshold
+    ) -> ChangeSet {
         var d = Diff(cell: cell)
         // A binary for another machine or class is not the same program any more.
         d.regressionIf(old.machine != new.machine, "machine", old.machine, new.machine, "machine changed")
@@ -35,7 +39,7 @@ package enum ELFDiff {
         } else if old.buildID != new.buildID {
             d.info("build_id", old.buildID, new.buildID, "build-id value changed")
         }
-        size(&d, old.sizes.file, new.sizes.file, threshold: sizeThreshold)
+        size(&d, old.sizes.file, new.sizes.file, threshold: sizeThreshold, note: sizeNoteThreshold)
         if old.comment != new.comment { d.info("comment", list(old.comment), list(new.comment), ".comment strings changed") }
         if old.debug.producers != new.debug.producers {
             d.info("debug.producers", list(old.debug.producers), list(new.debug.producers), "DW_AT_producer strings changed")
@@ -88,13 +92,15 @@ package enum ELFDiff {
         }
     }
 
-    private static func size(_ d: inout Diff, _ old: Int, _ new: Int, threshold: Double) {
+    private static func size(_ d: inout Diff, _ old: Int, _ new: Int, threshold: Double, note: Double) {
         guard old != new, old > 0 else { return }
         // In Double: `new - old` overflowed for sizes far apart (a hostile report's, not a real binary's).
         let percent = (Double(new) - Double(old)) * 100 / Double(old)
         let shown = (percent * 10).rounded() / 10
         if percent > threshold {
             d.regression("sizes.file", "\(old)", "\(new)", "file grew \(shown) % (threshold \(threshold) %)")
+        } else if abs(percent) < note {
+            return
         } else {
             d.info("sizes.file", "\(old)", "\(new)", percent > 0 ? "file grew \(shown) %" : "file shrank \(-shown) %")
         }

@@ -31,6 +31,32 @@ package enum AtomicFile {
         }
     }
 
+    /// `write` for a file rendered piece by piece into `body` (a big report.json, junit.xml, index.html):
+    /// the same temporary file and rename, so a reader never sees it half-written.
+    package static func writeStreaming(to path: String, evenAfterStop: Bool = false, _ body: (FileHandle) throws -> Void) throws {
+        guard gate.enter(evenAfterStop: evenAfterStop) else { throw WritesStopped(path: path) }
+        defer { gate.leave() }
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let temp = "\(path)\(temporaryInfix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        do {
+            guard FileManager.default.createFile(atPath: temp, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create '\(temp)'"])
+            }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temp))
+            defer { try? handle.close() }
+            try body(handle)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
+        }
+        if rename(temp, path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(atPath: temp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename '\(temp)' to '\(path)': \(String(cString: strerror(code)))"])
+        }
+    }
+
     /// Refuses every later write (but the interrupt's own) and waits, up to `limit`, for those under way.
     package static func stopWrites(waitingUpTo limit: Duration) { gate.stop(waitingUpTo: limit) }
 
