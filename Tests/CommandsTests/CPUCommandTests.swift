@@ -51,7 +51,7 @@ struct CPUCommandTests {
         let cache = ["--cache-dir", dir.path("cache")]
 
         try Self.matrix(cpu: nil).write(toFile: dir.path("max.toml"), atomically: true, encoding: .utf8)
-        let max = try ToolgateBinary.run(["run", dir.path("max.toml"), "--out", dir.path("max"), "-j", "2"] + cache)
+        let max = try ToolgateBinary.run(["run", dir.path("max.toml"), "--out", dir.path("max"), "-j", "2", "--keep-work", "all"] + cache)
         #expect(max.status == 0, "\(max.stdout)\n\(max.stderr)")
         let maxCells = try Self.cells(dir.path("max/report.json"))
         #expect(maxCells.count == 2)
