@@ -10,6 +10,7 @@ packages=(
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross
   clang-19 lld-19 libclang-rt-19-dev
   qemu-user binutils pax-utils make
+  libxxhash-dev libssl-dev  # the build cache's XXH3-128 and the matrix hash's SHA-256 (ContentHash)
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
 

@@ -27,10 +27,19 @@ package struct ToolAnswerStore: Sendable {
 
     package init(directory: String) { self.directory = directory }
 
+    /// The store of a build cache: DIR/v1/tools.
+    package init(cache: CacheSettings) { self.init(directory: CacheStore(directory: cache.directory).root + "/tools") }
+
+    /// What was asked: the cache identity's questions, or only the first line of `--version` that
+    /// ToolchainProbe puts in the report.
+    package enum Kind: String, Sendable { case identity, version }
+
     /// The key of a driver: how it was named, the target-selecting flags, its resolved file (path, size,
     /// mtime, ctime, inode, device) and the variables that change where it finds its programs.
-    package static func key(driver: String, flags: [String], resolved: String, status: FileStatus, env: [String: String]) -> String {
-        var fields = [format, "driver \(driver)", "flags \(flags.joined(separator: "\u{1}"))",
+    package static func key(
+        _ kind: Kind, driver: String, flags: [String], resolved: String, status: FileStatus, env: [String: String]
+    ) -> String {
+        var fields = [format, kind.rawValue, "driver \(driver)", "flags \(flags.joined(separator: "\u{1}"))",
                       "file \(resolved) \(status.size) \(status.mtime) \(status.ctime) \(status.inode) \(status.device)"]
         for name in ["PATH", "COMPILER_PATH", "GCC_EXEC_PREFIX"] { fields.append("\(name)=\(env[name] ?? "\u{1}")") }
         return fields.joined(separator: "\n")
@@ -46,6 +55,14 @@ package struct ToolAnswerStore: Sendable {
         // Used now: the trim removes answers no run has used for a month (old compilers of a rebootstrap).
         _ = utimes(file, nil)
         return entry.answers
+    }
+
+    /// The key of `command` as found on PATH, or nil when it is not there.
+    package static func key(_ kind: Kind, command: String, flags: [String], env: [String: String]) -> String? {
+        guard let path = ExecutableLookup.resolve(command) else { return nil }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let status = FileDigests.status(resolved) else { return nil }
+        return key(kind, driver: command, flags: flags, resolved: resolved, status: status, env: env)
     }
 
     /// Best effort: a read-only or full cache costs the next run its probes, never this run.

@@ -63,7 +63,7 @@ package final class ToolIdentities: Sendable {
         guard let path = ExecutableLookup.resolve(driver) else { return nil }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard let status = FileDigests.status(resolved) else { return nil }
-        let storeKey = ToolAnswerStore.key(driver: driver, flags: flags, resolved: resolved, status: status, env: environment)
+        let storeKey = ToolAnswerStore.key(.identity, driver: driver, flags: flags, resolved: resolved, status: status, env: environment)
         let answers: ToolAnswers
         if let known = store?.load(storeKey) {
             answers = known
