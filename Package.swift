@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layering (docs/architecture.md): the C libraries are imported by ELFInspection alone; Model sits on it;
+// Layering (docs/architecture.md): the C libraries are imported by ELFInspection and ContentHash alone (the
+// interop targets); Model sits on them;
 // Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
 // `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
 let package = Package(
