@@ -107,7 +107,9 @@ package struct BuildCache: Sendable {
     /// Stores a successful step under the contents of every file its dependency file names. Anything
     /// unexpected (no dependency file, a listed file gone) leaves the cache as it was: a later miss.
     /// ccache's race guard: a file changed at or after `started` (the file system's clock when the step
-    /// began) may not be what the step read, so the step is not stored.
+    /// began) may not be what the step read, so the step is not stored. Files under the run's work
+    /// directory are exempt: only this run's earlier steps write them (an object its compile made or
+    /// restored), and those finished before this step began, often within the same clock tick.
     private func remember(base: String, cwd: String, name: String, output: String, depFile: String, started: Int64) {
         guard let text = try? String(contentsOfFile: depFile, encoding: .utf8),
               let names = DependencyFile.prerequisites(text)
@@ -115,7 +117,8 @@ package struct BuildCache: Sendable {
         var dependencies: [CacheManifest.Dependency] = []
         for n in names {
             let path = paths.absolute(n, cwd: cwd)
-            guard let stamp = digests.stamp(path), !FileDigests.changed(path, since: started) else { return }
+            guard let stamp = digests.stamp(path) else { return }
+            if !path.hasPrefix(paths.workDir + "/"), FileDigests.changed(path, since: started) { return }
             dependencies.append(.init(path: paths.normalize(path), stamp: stamp))
         }
         let key = CacheKey.result(base: base, dependencies: dependencies)
