@@ -18,9 +18,12 @@ package enum ContentHasher {
 
     /// The hash of a file's content, streamed in 256 KiB reads; nil when it cannot be opened or read.
     package static func hex(ofFile path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK and the fstat: a FIFO or device put in place of the file cannot hang the read.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         guard let state = XXH3_createState() else { return nil }
         defer { XXH3_freeState(state) }
         XXH3_128bits_reset(state)

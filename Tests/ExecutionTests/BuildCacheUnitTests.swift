@@ -154,6 +154,12 @@ struct ContentHashTests {
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         #expect(ContentHasher.hex(ofFile: path) == ContentHasher.hex(bytes))
         #expect(ContentHasher.hex(ofFile: path + ".missing") == nil)
+        // A FIFO with no writer would block an ordinary read for ever.
+        let fifo = path + ".fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        #expect(ContentHasher.hex(ofFile: fifo) == nil)
+        #expect(ContentHasher.hex(ofFile: "/tmp") == nil)
     }
 }
 
