@@ -9,13 +9,17 @@ FUZZ_SECONDS ?= 60
 # Per fuzz target (elf, matrix, report): make test's short run is 3 x 10 s.
 FUZZ_TEST_SECONDS ?= 10
 
-.PHONY: run test build deps fuzz bench clean hello
+.PHONY: run test build deps fuzz bench clean hello install dist
+# `make install PREFIX=DIR`: bin/toolgate, share/toolgate/{matrices,fixtures}, share/doc/toolgate/.
+PREFIX     ?= /usr/local
 
 deps:
 	@bash scripts/install-deps.sh
 
+# --static-swift-stdlib: the binary needs no Swift toolchain at run time, only Debian's libelf1, libdw1,
+# libzstd1, libxxhash0 and libssl3 (scripts/check-dist.sh checks it): what `make install` and `make dist` ship.
 build: deps
-	$(SWIFT) build -c $(CONFIG) --product toolgate
+	$(SWIFT) build -c $(CONFIG) --static-swift-stdlib --product toolgate
 
 # The main job: the default matrix into reports/latest (scripts/run-main-job.sh).
 run: build
@@ -24,12 +28,28 @@ run: build
 # The fuzz run comes first so that swift test's summary is the last thing printed.
 test: deps
 	$(SWIFT) build --build-tests
+	@bash scripts/check-dist.sh
 	@bash scripts/fuzz.sh --seconds $(FUZZ_TEST_SECONDS)
 	$(SWIFT) test --skip-build --disable-xctest
 
 # libFuzzer on the ELF reader, the matrix parser and the report reader, FUZZ_SECONDS each (docs/fuzzing.md).
 fuzz: deps
 	@bash scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
+
+install: build
+	install -D -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/toolgate
+	mkdir -p $(DESTDIR)$(PREFIX)/share/toolgate $(DESTDIR)$(PREFIX)/share/doc/toolgate
+	rm -rf $(DESTDIR)$(PREFIX)/share/toolgate/matrices $(DESTDIR)$(PREFIX)/share/toolgate/fixtures
+	cp -R matrices fixtures $(DESTDIR)$(PREFIX)/share/toolgate/
+	cp -R README.md docs $(DESTDIR)$(PREFIX)/share/doc/toolgate/
+
+# dist/toolgate-VERSION-linux-ARCH.tar.gz: `make install` into a folder of that name, packed.
+dist: build
+	@set -e; v=$$($(BIN) --version); name=toolgate-$$v-linux-$$(uname -m); \
+	rm -rf dist/stage && mkdir -p dist/stage; \
+	$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/dist/stage/$$name >/dev/null; \
+	tar -C dist/stage -czf dist/$$name.tar.gz $$name; rm -rf dist/stage; \
+	echo "dist/$$name.tar.gz"
 
 bench: build
 	@bash benchmarks/table.sh $(BIN)

@@ -1,8 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layering (docs/architecture.md): the C libraries are imported by ELFInspection alone, and the process
-// launcher (CLaunch) by Execution's Launcher.swift alone; Model sits on ELFInspection;
+// Layering (docs/architecture.md): the C libraries are imported by the interop targets alone: ELFInspection
+// (libelf, libdw, libzstd), ContentHash (libxxhash, libcrypto) and the process launcher (CLaunch, called by
+// Execution's Launcher.swift alone); Model sits on ELFInspection and ContentHash;
 // Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
 // `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
 let package = Package(
@@ -28,11 +29,17 @@ let package = Package(
         .target(
             name: "ELFInspection",
             dependencies: ["CLibElf", "CLibDW", "CZstd"]),
-        // SHA-256 for the build cache's keys and the matrix hash. Optimised in debug builds too: unoptimised,
-        // it hashes 3.5 MB/s instead of 120, and a test run's cache hashes every libc.a it links against.
+        .systemLibrary(
+            name: "CXXHash", pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]),
+        .systemLibrary(
+            name: "CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        // The hashes' interop target (like ELFInspection's Interop/): XXH3-128 for the build cache's keys and
+        // file contents, SHA-256 for the matrix hash; the C calls and their pointers stay in it.
         .target(
             name: "ContentHash",
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+            dependencies: ["CXXHash", "CLibCrypto"]),
         .target(
             name: "Model",
             dependencies: ["ELFInspection", "ContentHash"]),

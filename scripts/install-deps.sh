@@ -11,8 +11,19 @@ packages=(
   clang-19 lld-19 libclang-rt-19-dev
   qemu-user binutils pax-utils make
   bubblewrap   # bwrap seals every run step (docs/sysroot.md); also needed by a `sandbox = "bwrap"` matrix
+  libxxhash-dev libssl-dev  # the build cache's XXH3-128 and the matrix hash's SHA-256 (ContentHash)
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
+
+# check-jsonschema (PyPI) checks docs/ci/'s templates in the tests (scripts/check-ci-templates.py); pip,
+# since Debian 12 does not package it. Debian's own python3 refuses a system-wide pip install (PEP 668)
+# unless told; a pyenv or venv python takes it as it is.
+if ! command -v check-jsonschema >/dev/null 2>&1; then
+  echo "install-deps: installing check-jsonschema (pip)"
+  python3 -m pip install -q check-jsonschema 2>/dev/null ||
+    python3 -m pip install -q --break-system-packages check-jsonschema ||
+    echo "install-deps: warning: could not install check-jsonschema; the CI template test will fail" >&2
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -56,7 +56,7 @@ struct RunSession {
         let workDir = out + "/work"
         try fm.createDirectory(atPath: workDir, withIntermediateDirectories: true)
 
-        let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: workDir)
+        let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: workDir, answers: cache.map { ToolAnswerStore(cache: $0) })
         await interruption?.holdIfStopping()
         live.updateMetadata { m in
             (m.compilers, m.runners) = toolchain.tools(for: matrix)

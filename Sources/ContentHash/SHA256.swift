@@ -1,96 +1,22 @@
-/// SHA-256 (FIPS 180-4): the matrix file's hash in report metadata and the build cache's content keys.
-/// Streaming, so a 5 MB libc.a is hashed in 256 KiB reads; no C, no pointers.
-package struct SHA256 {
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+import CLibCrypto
 
-    private var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-    /// Bytes not yet compressed: always fewer than 64 between calls.
-    private var pending: [UInt8] = []
-    private var length: UInt64 = 0
-    private var w = [UInt32](repeating: 0, count: 64)
-
-    package init() { pending.reserveCapacity(64) }
-
+/// SHA-256 from OpenSSL's libcrypto: the matrix file's hash in report metadata (`matrix.sha256`, a field
+/// whose name promises this hash). The build cache uses XXH3-128 (ContentHasher).
+package enum SHA256 {
+    /// 64 hex digits; the empty string only if libcrypto fails, which it does not for SHA-256 in memory.
     package static func hex(_ bytes: [UInt8]) -> String {
-        var s = SHA256()
-        s.update(bytes)
-        return s.finalizeHex()
-    }
-
-    package static func digest(_ input: [UInt8]) -> [UInt8] {
-        var s = SHA256()
-        s.update(input)
-        return s.finalize()
-    }
-
-    package mutating func update(_ text: String) { update(Array(text.utf8)) }
-
-    package mutating func update(_ bytes: [UInt8]) {
-        length &+= UInt64(bytes.count)
-        var next = 0
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, bytes.count)
-            pending += bytes[0..<take]
-            next = take
-            guard pending.count == 64 else { return }
-            let block = pending
-            compress(block, at: 0)
-            pending.removeAll(keepingCapacity: true)
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        let ok = bytes.withUnsafeBytes { input in
+            digest.withUnsafeMutableBytes { out in
+                EVP_Digest(input.baseAddress, input.count, out.baseAddress?.assumingMemoryBound(to: UInt8.self), &length, EVP_sha256(), nil)
+            }
         }
-        while bytes.count - next >= 64 {
-            compress(bytes, at: next)
-            next += 64
-        }
-        pending += bytes[next...]
-    }
-
-    package mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        var tail: [UInt8] = [0x80]
-        while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        let saved = length
-        update(tail)
-        length = saved
-        return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - UInt32($0) * 8)) } }
-    }
-
-    package mutating func finalizeHex() -> String {
-        let hexDigits = Array("0123456789abcdef".utf8)
+        guard ok == 1, length == 32 else { return "" }
+        let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        for b in finalize() { out += [hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]] }
+        out.reserveCapacity(64)
+        for b in digest { out += [digits[Int(b >> 4)], digits[Int(b & 15)]] }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// One 64-byte block of `bytes` from `start`.
-    private mutating func compress(_ bytes: [UInt8], at start: Int) {
-        for i in 0..<16 {
-            let b = start + i * 4
-            w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
-        }
-        for i in 16..<64 {
-            let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-        for i in 0..<64 {
-            let t1 = hh &+ (Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ Self.k[i] &+ w[i]
-            let t2 = (Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-        }
-        h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-        h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-    }
-
-    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -81,9 +81,9 @@ struct CacheKeyTests {
     }
 
     @Test func resultKeyFollowsDependencyContent() {
-        let d1 = CacheManifest.Dependency(path: "/src/a.h", stamp: FileStamp(size: 1, mtime: 1, sha256: "aa"))
+        let d1 = CacheManifest.Dependency(path: "/src/a.h", stamp: FileStamp(size: 1, mtime: 1, digest: "aa"))
         var d2 = d1
-        d2.stamp.sha256 = "bb"
+        d2.stamp.digest = "bb"
         var d3 = d1
         d3.stamp.mtime = 2
         #expect(CacheKey.result(base: "k", dependencies: [d1]) != CacheKey.result(base: "k", dependencies: [d2]))
@@ -131,27 +131,58 @@ struct ByteSizeTests {
     }
 }
 
-struct SHA256StreamingTests {
-    @Test func chunkedUpdatesEqualOneShot() {
-        let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        for chunk in [1, 63, 64, 65, 1000] {
-            var h = SHA256()
-            for start in stride(from: 0, to: bytes.count, by: chunk) { h.update(Array(bytes[start..<min(start + chunk, bytes.count)])) }
-            #expect(h.finalizeHex() == SHA256.hex(bytes), "chunk \(chunk)")
-        }
+/// The hashes through their C libraries: published test vectors, and a file hashed in pieces equals the
+/// bytes hashed at once.
+struct ContentHashTests {
+    @Test func xxh3Vectors() {
+        // xxHash's own test vector for the empty input (XXH3_128bits, seed 0).
+        #expect(ContentHasher.hex([]) == "99aa06d3014798d86001c324468d497f")
+        #expect(ContentHasher.hex("abc") != ContentHasher.hex("abd"))
+        #expect(ContentHasher.hex("abc").count == 32)
     }
 
-    @Test func millionAs() {
+    @Test func sha256Vectors() {
         // FIPS 180-2, appendix B.3.
         #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func fileHashIsTheContentHash() throws {
-        let path = FileManager.default.temporaryDirectory.path + "/toolgate-sha-\(UUID().uuidString)"
+        let path = FileManager.default.temporaryDirectory.path + "/toolgate-hash-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 >> 3) }
+        // Larger than one 256 KiB read, and not a multiple of it.
+        let bytes = (0..<700_001).map { UInt8(truncatingIfNeeded: $0 >> 3) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect(FileDigests.sha256(ofFile: path) == SHA256.hex(bytes))
-        #expect(FileDigests.sha256(ofFile: path + ".missing") == nil)
+        #expect(ContentHasher.hex(ofFile: path) == ContentHasher.hex(bytes))
+        #expect(ContentHasher.hex(ofFile: path + ".missing") == nil)
+        // A FIFO with no writer would block an ordinary read for ever.
+        let fifo = path + ".fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        #expect(ContentHasher.hex(ofFile: fifo) == nil)
+        #expect(ContentHasher.hex(ofFile: "/tmp") == nil)
+    }
+}
+
+/// The race guard's clock: a file written now is changed since a moment taken before it, and not since
+/// a moment after it.
+struct RaceGuardClockTests {
+    @Test func fileClockOrdersWrites() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/toolgate-clock-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let before = FileDigests.fileClockNow()
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(FileDigests.changed(path, since: before))
+        // The coarse clock ticks every few milliseconds: wait out one tick.
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(!FileDigests.changed(path, since: FileDigests.fileClockNow()))
+        #expect(FileDigests.changed(path + ".missing", since: 0))
+    }
+
+    @Test func oldKeyVersionIsAnotherKey() {
+        let paths = WorkPaths(workDir: "/out/work")
+        let argv = ["gcc", "-c", "a.c", "-o", "a.o"]
+        let now = CacheKey.base(step: .compile, identity: "gcc", argv: argv, cwd: "/out/work", paths: paths, env: [:])
+        let old = CacheKey.base(step: .compile, identity: "gcc", argv: argv, cwd: "/out/work", paths: paths, env: [:], version: CacheKey.version - 1)
+        #expect(now != old)
     }
 }

@@ -45,7 +45,7 @@ final class Harness: Sendable {
         let work = root + "/\(out)/work"
         try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: work)
+        let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: work, answers: cache.map { ToolAnswerStore(cache: $0) })
         var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: work, jobs: jobs)
         executor.repeats = repeats
         executor.cache = cache.map { BuildCache(settings: $0, workDir: work) }

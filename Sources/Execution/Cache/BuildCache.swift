@@ -5,6 +5,9 @@ import Model
 package struct CacheSettings: Sendable {
     package var directory: String
     package var maxBytes: Int64
+    /// The key version entries are written and looked up with (CacheKey.version); tests set an older one
+    /// to make a cache as an older toolgate would.
+    package var keyVersion: Int = CacheKey.version
 
     package static let defaultMaxBytes: Int64 = 5 << 30
 
@@ -36,9 +39,10 @@ package struct BuildCache: Sendable {
     package init(settings: CacheSettings, workDir: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.settings = settings
         store = CacheStore(directory: settings.directory)
-        identities = ToolIdentities(probeDir: workDir + "/probes/cache")
         paths = WorkPaths(workDir: workDir)
         self.environment = environment.merging(StepExecution.env) { _, step in step }
+        identities = ToolIdentities(
+            probeDir: workDir + "/probes/cache", store: ToolAnswerStore(directory: store.root + "/tools"), environment: self.environment)
     }
 
     /// Runs a compile (`-c ... -o OUTPUT`) or link (`-o OUTPUT`) step through the cache.
@@ -57,16 +61,23 @@ package struct BuildCache: Sendable {
         guard CacheEligibility.refusal(step, argv: argv) == nil, let identity = await identities.identity(of: argv) else {
             return await plain()
         }
-        let base = CacheKey.base(step: step, identity: identity, argv: argv, cwd: cwd, paths: paths, env: environment)
-        if let hit = restore(base: base, step: step, argv: tracked, cwd: cwd, name: name, output: outputPath) { return hit }
+        let base = CacheKey.base(
+            step: step, identity: identity, argv: argv, cwd: cwd, paths: paths, env: environment, version: settings.keyVersion)
+        // Hashing and copying off the cooperative pool (BlockingPool).
+        if let hit = await BlockingPool.run({ self.restore(base: base, step: step, argv: tracked, cwd: cwd, name: name, output: outputPath) }) {
+            return hit
+        }
 
+        let started = FileDigests.fileClockNow()
         var o = await StepExecution.run(step, argv: tracked, cwd: cwd, name: name, timeout: timeout, permits: permits)
         // A linker without --dependency-file (old gold, old lld) refuses the option: link without it.
         if step == .link, !o.result.succeeded, o.result.launchError == nil, o.stderr.contains("dependency-file") {
             return await plain()
         }
         o.record.cache = .miss
-        if o.result.succeeded { remember(base: base, cwd: cwd, name: name, output: outputPath, depFile: depFile) }
+        if o.result.succeeded {
+            await BlockingPool.run { self.remember(base: base, cwd: cwd, name: name, output: outputPath, depFile: depFile, started: started) }
+        }
         return o
     }
 
@@ -95,7 +106,11 @@ package struct BuildCache: Sendable {
 
     /// Stores a successful step under the contents of every file its dependency file names. Anything
     /// unexpected (no dependency file, a listed file gone) leaves the cache as it was: a later miss.
-    private func remember(base: String, cwd: String, name: String, output: String, depFile: String) {
+    /// ccache's race guard: a file changed at or after `started` (the file system's clock when the step
+    /// began) may not be what the step read, so the step is not stored. Files under the run's work
+    /// directory are exempt: only this run's earlier steps write them (an object its compile made or
+    /// restored), and those finished before this step began, often within the same clock tick.
+    private func remember(base: String, cwd: String, name: String, output: String, depFile: String, started: Int64) {
         guard let text = try? String(contentsOfFile: depFile, encoding: .utf8),
               let names = DependencyFile.prerequisites(text)
         else { return }
@@ -103,6 +118,7 @@ package struct BuildCache: Sendable {
         for n in names {
             let path = paths.absolute(n, cwd: cwd)
             guard let stamp = digests.stamp(path) else { return }
+            if !path.hasPrefix(paths.workDir + "/"), FileDigests.changed(path, since: started) { return }
             dependencies.append(.init(path: paths.normalize(path), stamp: stamp))
         }
         let key = CacheKey.result(base: base, dependencies: dependencies)

@@ -10,7 +10,12 @@ import Model
 ///
 /// The result key adds the content of every file the step read, from its dependency file.
 package enum CacheKey {
-    static let format = "toolgate build cache 1"
+    /// The key's version, the first field of every key: a new hash, field or meaning changes it, and then
+    /// every entry made before is simply not found (its manifest is under another name), never misread.
+    /// 1: SHA-256 (Swift); 2: XXH3-128 (libxxhash).
+    package static let version = 2
+
+    static func format(_ version: Int) -> String { "toolgate build cache \(version)" }
 
     /// Variables that change what GCC, clang or ld produce (their manuals' ENVIRONMENT sections).
     static let environment = [
@@ -20,11 +25,12 @@ package enum CacheKey {
     ]
 
     package static func base(
-        step: CommandRecord.Step, identity: String, argv: [String], cwd: String, paths: WorkPaths, env: [String: String]
+        step: CommandRecord.Step, identity: String, argv: [String], cwd: String, paths: WorkPaths, env: [String: String],
+        version: Int = version
     ) -> String {
-        var h = SHA256()
-        func field(_ s: String) { h.update(s + "\u{0}") }
-        field(format)
+        var h: [UInt8] = []
+        func field(_ s: String) { h += s.utf8; h.append(0) }
+        field(format(version))
         field(step.rawValue)
         field(identity)
         field(String(argv.count))
@@ -32,14 +38,13 @@ package enum CacheKey {
         field(paths.normalize(cwd))
         if step == .compile, recordsDirectory(argv) { field("cwd " + cwd) }
         for name in environment { field("\(name)=\(env[name] ?? "\u{1}")") }
-        return h.finalizeHex()
+        return ContentHasher.hex(h)
     }
 
     package static func result(base: String, dependencies: [CacheManifest.Dependency]) -> String {
-        var h = SHA256()
-        h.update(base + "\u{0}")
-        for d in dependencies { h.update("\(d.path)\u{0}\(d.stamp.sha256)\u{0}") }
-        return h.finalizeHex()
+        var h = Array((base + "\u{0}").utf8)
+        for d in dependencies { h += "\(d.path)\u{0}\(d.stamp.digest)\u{0}".utf8 }
+        return ContentHasher.hex(h)
     }
 
     /// Debug info names the compile directory: `-g`, `-g3`, `-ggdb`, `-gdwarf-4`... but not `-g0`.

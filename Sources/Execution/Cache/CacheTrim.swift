@@ -68,6 +68,11 @@ package enum CacheTrim {
         for name in list(store.tmpDir) + manifestTemps where (mtime(name) ?? 0) < limit {
             try? FileManager.default.removeItem(atPath: name)
         }
+        // Tool answers no run has read for 30 days: compilers of an old rebootstrap (a read touches them).
+        let stale = limit - 30 * 86_400 * 1_000_000_000
+        for name in list(store.root + "/tools") where (mtime(name) ?? 0) < stale {
+            try? FileManager.default.removeItem(atPath: name)
+        }
     }
 
     private static func list(_ dir: String) -> [String] {

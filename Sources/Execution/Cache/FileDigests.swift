@@ -3,12 +3,21 @@ import Model
 import Synchronization
 
 /// What a dependency looked like when its entry was stored: enough to tell, by one `stat`, that it is
-/// unchanged, and its SHA-256 for when the `stat` differs (a fresh clone, a restored object).
+/// unchanged, and its content hash (XXH3-128) for when the `stat` differs (a fresh clone, a restored object).
 package struct FileStamp: Sendable, Codable, Equatable {
     package var size: Int64
     /// Modification time in nanoseconds since the epoch.
     package var mtime: Int64
-    package var sha256: String
+    package var digest: String
+}
+
+/// A file's `stat` as the cache uses it: times in nanoseconds since the epoch.
+package struct FileStatus: Sendable, Equatable {
+    package var size: Int64
+    package var mtime: Int64
+    package var ctime: Int64
+    package var inode: UInt64
+    package var device: UInt64
 }
 
 /// Content hashes of files, each file read at most once per run while its size and mtime stay the same:
@@ -20,17 +29,43 @@ package final class FileDigests: Sendable {
 
     /// Size and mtime, or nil for a path that is not a readable regular file.
     package static func fileStat(_ path: String) -> (size: Int64, mtime: Int64)? {
+        status(path).map { ($0.size, $0.mtime) }
+    }
+
+    /// The whole `stat` of a regular file (symlinks followed), or nil.
+    package static func status(_ path: String) -> FileStatus? {
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return (Int64(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+        return FileStatus(
+            size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim), ctime: nanoseconds(st.st_ctim),
+            inode: UInt64(st.st_ino), device: UInt64(st.st_dev))
+    }
+
+    /// The file system's clock: the coarse wall clock the kernel stamps files with, so that a file changed
+    /// after this moment has an mtime and ctime at or after it (the fine clock can be ahead of both).
+    package static func fileClockNow() -> Int64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME_COARSE, &ts)
+        return nanoseconds(ts)
+    }
+
+    /// ccache's race guard: true when the file changed at or after `start` (its mtime or ctime is not
+    /// before it), or is gone. A step that read such a file may have read it half-written, or before the
+    /// change its stamp would describe: it is not stored.
+    package static func changed(_ path: String, since start: Int64) -> Bool {
+        guard let st = status(path) else { return true }
+        return st.mtime >= start || st.ctime >= start
     }
 
     package func stamp(_ path: String) -> FileStamp? {
-        guard let now = Self.fileStat(path) else { return nil }
+        let began = Self.fileClockNow()
+        guard let now = Self.status(path) else { return nil }
         if let known = memo.withLock({ $0[path] }), known.size == now.size, known.mtime == now.mtime { return known }
-        guard let hash = Self.sha256(ofFile: path) else { return nil }
-        let stamp = FileStamp(size: now.size, mtime: now.mtime, sha256: hash)
-        memo.withLock { $0[path] = stamp }
+        guard let hash = ContentHasher.hex(ofFile: path) else { return nil }
+        let stamp = FileStamp(size: now.size, mtime: now.mtime, digest: hash)
+        // A file changed in the clock tick we read it in could change again without a new mtime: its hash
+        // is not remembered by stat.
+        if now.mtime < began, now.ctime < began { memo.withLock { $0[path] = stamp } }
         return stamp
     }
 
@@ -39,19 +74,8 @@ package final class FileDigests: Sendable {
     package func matches(_ path: String, _ recorded: FileStamp) -> Bool {
         guard let now = Self.fileStat(path), now.size == recorded.size else { return false }
         if now.mtime == recorded.mtime { return true }
-        return stamp(path)?.sha256 == recorded.sha256
+        return stamp(path)?.digest == recorded.digest
     }
 
-    package static func sha256(ofFile path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        do {
-            // nil or empty: the end of the file.
-            while let chunk = try handle.read(upToCount: 256 * 1024), !chunk.isEmpty { hasher.update([UInt8](chunk)) }
-        } catch {
-            return nil
-        }
-        return hasher.finalizeHex()
-    }
+    private static func nanoseconds(_ t: timespec) -> Int64 { Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec) }
 }

@@ -9,13 +9,21 @@ import Synchronization
 /// binutils, changes the identity, so nothing it would build differently is ever a hit.
 ///
 /// Asked once per driver and target-selecting flags (`-m32`, `--target=`, `--sysroot`, `-B`, `-fuse-ld=`...)
-/// per run; concurrent askers share one probe.
+/// per run; concurrent askers share one probe. With a store (the cache directory's tools/), a driver whose
+/// file has not changed since an earlier run is not asked at all (ToolAnswers).
 package final class ToolIdentities: Sendable {
     private let probeDir: String
+    /// Where the answers of earlier runs are kept (the cache directory); nil: ask every run.
+    private let store: ToolAnswerStore?
+    private let environment: [String: String]
     private let known = Mutex<[String: Task<String?, Never>]>([:])
     private let counter = Atomic<Int>(0)
 
-    package init(probeDir: String) { self.probeDir = probeDir }
+    package init(probeDir: String, store: ToolAnswerStore? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.probeDir = probeDir
+        self.store = store
+        self.environment = environment
+    }
 
     /// nil when the driver cannot be found or will not say its version: such a step is not cached.
     package func identity(of argv: [String]) async -> String? {
@@ -52,7 +60,30 @@ package final class ToolIdentities: Sendable {
     }
 
     private func probe(driver: String, flags: [String]) async -> String? {
-        guard let path = ExecutableLookup.resolve(driver), let stamp = Self.describe(path) else { return nil }
+        guard let path = ExecutableLookup.resolve(driver) else { return nil }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let status = FileDigests.status(resolved) else { return nil }
+        let storeKey = ToolAnswerStore.key(.identity, driver: driver, flags: flags, resolved: resolved, status: status, env: environment)
+        let answers: ToolAnswers
+        if let known = store?.load(storeKey) {
+            answers = known
+        } else {
+            guard let asked = await askAll(driver, flags) else { return nil }
+            store?.save(asked, key: storeKey)
+            answers = asked
+        }
+        var lines = ["driver \(driver) \(flags.joined(separator: " "))", "file \(resolved) \(status.size) \(status.mtime)",
+                     "version \(answers.version)"]
+        for (program, answer) in answers.programs.sorted(by: { $0.key < $1.key }) {
+            let found = answer.isEmpty ? nil : ExecutableLookup.resolve(answer)
+            lines.append("\(program) \(answer) \(found.flatMap(Self.describe) ?? "(not found)")")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The probe proper: `--version`, then each program's `-print-prog-name`; nil when the driver will not
+    /// say its version.
+    private func askAll(_ driver: String, _ flags: [String]) async -> ToolAnswers? {
         guard let version = await ask(driver, flags + ["--version"]), !version.isEmpty else { return nil }
         // clang compiles in-process (its cc1 is itself, stamped above): asking costs 40 ms a question.
         let programs = version.contains("clang version") ? ["as", "ld"] : ["cc1", "cc1plus", "as", "ld"]
@@ -64,13 +95,7 @@ package final class ToolIdentities: Sendable {
             for await (program, answer) in group { out[program] = answer.trimmingCharacters(in: .whitespacesAndNewlines) }
             return out
         }
-        var lines = ["driver \(driver) \(flags.joined(separator: " "))", "file \(stamp)", "version \(version)"]
-        for program in programs {
-            let answer = answers[program] ?? ""
-            let resolved = answer.isEmpty ? nil : ExecutableLookup.resolve(answer)
-            lines.append("\(program) \(answer) \(resolved.flatMap(Self.describe) ?? "(not found)")")
-        }
-        return lines.joined(separator: "\n")
+        return ToolAnswers(version: version, programs: answers)
     }
 
     /// `realpath size mtime` of an executable: symlinks (gcc → gcc-12) followed, so a new target counts.

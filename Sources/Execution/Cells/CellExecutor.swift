@@ -37,7 +37,8 @@ struct CellExecutor: Sendable {
         }
 
         let binary = dir + "/" + UnitLayout.program
-        switch ELFInspector.inspect(path: binary) {
+        // libelf and libdw read the whole file: off the cooperative pool (BlockingPool).
+        switch await BlockingPool.run({ ELFInspector.inspect(path: binary) }) {
         case .facts(let facts):
             r.elf = facts
             r.violations = ELFInvariants.check(facts, cell: cell)

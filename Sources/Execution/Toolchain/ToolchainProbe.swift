@@ -3,7 +3,9 @@ import Model
 
 /// Finds every command a matrix names, asks each for its version, and works around known pitfalls.
 package enum ToolchainProbe {
-    package static func probe(matrix: Matrix, workDir: String) async -> Toolchain {
+    /// `answers`: the build cache's store of what tools answered (ToolAnswers): a command whose file has
+    /// not changed since a run that asked it is not asked again.
+    package static func probe(matrix: Matrix, workDir: String, answers: ToolAnswerStore? = nil) async -> Toolchain {
         var toolchain = Toolchain()
         var commands: [String] = []
         for c in matrix.compilers {
@@ -21,7 +23,7 @@ package enum ToolchainProbe {
         // Versions and the i686 probes are independent: ask them all at once.
         let versions = await withTaskGroup(of: (String, String?).self) { group in
             for (i, command) in unique.enumerated() {
-                group.addTask { (command, await version(of: command, dir: probeDir, index: i)) }
+                group.addTask { (command, await version(of: command, dir: probeDir, index: i, answers: answers)) }
             }
             var out: [String: String] = [:]
             for await (command, v) in group { out[command] = v }
@@ -51,8 +53,16 @@ package enum ToolchainProbe {
         return toolchain
     }
 
-    /// First line of `command --version`, or nil when it will not say.
-    package static func version(of command: String, dir: String, index: Int) async -> String? {
+    /// First line of `command --version`, or nil when it will not say; from `answers` when it has it.
+    package static func version(of command: String, dir: String, index: Int, answers: ToolAnswerStore? = nil) async -> String? {
+        let key = answers == nil ? nil : ToolAnswerStore.key(.version, command: command, flags: [], env: ProcessInfo.processInfo.environment)
+        if let answers, let key, let known = answers.load(key) { return known.version }
+        let line = await askVersion(of: command, dir: dir, index: index)
+        if let answers, let key, let line { answers.save(ToolAnswers(version: line, programs: [:]), key: key) }
+        return line
+    }
+
+    private static func askVersion(of command: String, dir: String, index: Int) async -> String? {
         let out = "\(dir)/version-\(index).out"
         let result = await ProcessRunner.run(StepRequest(
             argv: [command, "--version"], cwd: dir, env: ["LC_ALL": "C"], timeoutSeconds: 10,
