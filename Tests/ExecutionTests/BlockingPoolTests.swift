@@ -1,31 +1,44 @@
+import Dispatch
 import Foundation
+import Synchronization
 import Testing
 @testable import Execution
 
 /// Work on BlockingPool holds none of the cooperative pool's threads: with more blocked jobs than cores,
-/// an ordinary task still runs at once, and the jobs run side by side.
+/// an ordinary task still runs, and the jobs block side by side, more of them than there are cores.
+///
+/// No wall-clock bound: the jobs block until the test lets them go, so the suite's other tests (which keep
+/// the cooperative threads busy on a loaded machine) cannot make it fail, and a pool that did block
+/// cooperative threads could never reach the release: the time limit ends it.
 @Suite(.timeLimit(.minutes(1))) struct BlockingPoolTests {
     @Test func blockedJobsLeaveTheCooperativePoolFree() async {
-        let jobs = ProcessInfo.processInfo.activeProcessorCount * 2 + 2
-        let clock = ContinuousClock()
-        let start = clock.now
-        let quick = await withTaskGroup(of: Duration?.self) { group in
-            for _ in 0..<jobs { group.addTask { await BlockingPool.run { usleep(600_000) }; return nil } }
-            group.addTask {
-                // Let the blocking jobs start first.
-                try? await Task.sleep(for: .milliseconds(100))
-                let asked = clock.now
-                _ = await Task.detached { 42 }.value
-                return clock.now - asked
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let jobs = min(cores * 2 + 2, BlockingPool.width)
+        let gate = DispatchSemaphore(value: 0)
+        let blocked = Counter()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<jobs {
+                group.addTask {
+                    await BlockingPool.run {
+                        blocked.increment()
+                        gate.wait()
+                    }
+                }
             }
-            var quick: Duration?
-            for await d in group where d != nil { quick = d }
-            return quick
+            // Every job blocks at once: more than the cooperative pool's one thread per core could hold.
+            while blocked.value < jobs { try? await Task.sleep(for: .milliseconds(10)) }
+            // An ordinary task still runs while all of them block.
+            let answer = await Task.detached { 42 }.value
+            #expect(answer == 42)
+            #expect(blocked.value == jobs)
+            #expect(jobs > cores)
+            for _ in 0..<jobs { gate.signal() }
         }
-        let total = clock.now - start
-        // Had the jobs blocked cooperative threads, the quick task would wait for them (600 ms), and the
-        // jobs would run a core's worth at a time (several rounds of 600 ms).
-        #expect(quick.map { $0 < .milliseconds(300) } == true, "\(String(describing: quick))")
-        #expect(total < .milliseconds(1_800), "\(total)")
     }
+}
+
+private final class Counter: Sendable {
+    private let count = Atomic<Int>(0)
+    func increment() { count.add(1, ordering: .sequentiallyConsistent) }
+    var value: Int { count.load(ordering: .sequentiallyConsistent) }
 }
