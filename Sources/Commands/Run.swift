@@ -5,7 +5,8 @@ import Model
 import Reporting
 
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]
-/// [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]`.
+/// [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]
+/// [--generate csmith --seeds LIST [--csmith-flags FLAGS]]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
@@ -22,6 +23,9 @@ struct Run: AsyncParsableCommand {
             --update-baseline (with --baseline) writes the new report.json over the baseline only after a complete \
             run with no regression; otherwise the baseline is untouched and the exit status is 1 (regressions) or 2 \
             (an incomplete run, a shard, or baseline cells the run left out).
+            With --generate csmith --seeds 1-200, each seed's random program is a fixture (csmith-SEED) run through \
+            the whole matrix; per seed, a completed cell whose checksum differs from the others' (or the matrix's \
+            reference cells') is 'wrong-code' (grid letter 'W'). See docs/random-programs.md and 'toolgate reduce'.
             SIGINT or SIGTERM stops a run within seconds: every compiler, linker and emulator it started is killed, \
             report.json keeps the cells that finished with complete: false, and the exit status is 130. A second \
             signal stops it at once. No baseline is updated.
@@ -29,6 +33,7 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var matrixOptions: MatrixOptions
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup(title: "Random programs") var generation: GenerateOptions
 
     @Option(name: .long, help: "Output directory: report.json, junit.xml, summary.md, index.html, logs/, work/.")
     var out: String = "reports/latest"
@@ -82,7 +87,11 @@ struct Run: AsyncParsableCommand {
     private func runAndCompare(_ interruption: Interruption) async throws {
         var matrix = try matrixOptions.load()
         if let timeout { matrix.overrideTimeout(timeout) }
-        let fixtures = try matrixOptions.discover(matrix)
+        // With --generate (or [generate]), the generated programs are the run's fixtures (docs/random-programs.md).
+        let generated = try generation.spec(matrix: matrix, timeout: timeout)
+        var programs: (fixtures: [Fixture], version: String)?
+        if let generated { programs = try await GenerateFrontend.fixtures(generated, outDir: out, cache: cache.settings, jobs: jobs) }
+        let fixtures = try programs?.fixtures ?? matrixOptions.discover(matrix)
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)
         if let old, let baseline { ComparisonFrontend.warnIfIncomplete(baseline: old, name: baseline) }
@@ -95,6 +104,13 @@ struct Run: AsyncParsableCommand {
         session.repeats = `repeat`
         session.cache = cache.settings
         session.interruption = interruption
+        if let generated, let programs {
+            session.generation = RunSession.Generation(
+                spec: generated, programs: programs.fixtures,
+                info: GeneratorInfo(
+                    tool: generated.tool, version: String(programs.version.split(separator: "\n").first ?? ""), flags: generated.flags,
+                    seeds: generation.seedsText(generated), runTimeout: generated.runTimeout, reference: generated.reference))
+        }
         let records = try await session.run()
         let new = try ComparisonFrontend.load(session.reportPath)
         if let old, let baseline {

@@ -23,6 +23,8 @@ struct RunSession {
     var cache: CacheSettings?
     /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
     var interruption: Interruption?
+    /// `--generate`: the generated programs, judged by checksum once every cell ran (RunSession+Generated).
+    var generation: Generation?
 
     var reportPath: String { outDir + "/report.json" }
 
@@ -33,6 +35,7 @@ struct RunSession {
         metadata.shard = shard
         metadata.filter = filter
         metadata.axes = axes
+        metadata.generator = generation?.info
         // report.json exists (complete: false, no cells) before any process starts, so an interrupt at
         // any moment leaves a readable one; the interrupt waits while the previous run's files go.
         let first = metadata
@@ -74,14 +77,17 @@ struct RunSession {
         await interruption?.holdIfStopping()
         progress.finish()
         if let cache { writeErr(CacheReport.line(records, settings: cache, trim: CacheTrim.trim(cache))) }
-        let finalRecords = records.map { r in
+        var finalRecords = records.map { r in
             var r = r
             r.log = ReportWriter.logPath(for: r.id)
             return r
         }
+        let trouble = judgeGenerated(&finalRecords, outDir: out)
+        if let trouble { live.updateMetadata { $0.generatorTrouble = trouble.isEmpty ? nil : trouble } }
         live.replace(finalRecords)
         live.save(complete: true)
         writeOut(ResultGrid.render(finalRecords))
+        if let trouble { writeOut(WrongCodeSummary.render(finalRecords, generatorTrouble: trouble)) }
         writeOut(RunSummary.render(finalRecords, reportPath: out + "/report.json"))
         return finalRecords
     }

@@ -62,6 +62,8 @@ struct CellExecutor: Sendable {
         r.status = verdict.status
         r.reason = verdict.reason
         if verdict.status.isRerunnable, repeats > 0 { await rerun(cell, dir: dir, first: o, verdict: verdict, into: &r) }
+        // A generated program's output is its checksum; the run's verdict pass (WrongCodeVerdicts) compares them.
+        if cell.fixture.generated != nil { r.checksum = Checksum.parse(r.stdout) }
         if r.status == .pass || r.status == .flaky, let first = r.violations.first {
             r.status = .policy
             r.reason = first.description + (r.violations.count > 1 ? " (and \(r.violations.count - 1) more)" : "")
@@ -72,7 +74,7 @@ struct CellExecutor: Sendable {
     /// The run step alone, in the cell's directory; attempt 1 writes run.stdout, a rerun run-2.stdout and so on.
     func runStep(_ cell: Cell, dir: String, attempt: Int) async -> StepExecution.Outcome {
         await StepExecution.run(
-            .run, argv: commands.run(cell), cwd: dir, name: attempt == 1 ? "run" : "run-\(attempt)", timeout: commands.timeout(cell),
+            .run, argv: commands.run(cell), cwd: dir, name: attempt == 1 ? "run" : "run-\(attempt)", timeout: commands.runTimeout(cell),
             limits: commands.matrix.limits, permits: permits)
     }
 }

@@ -12,6 +12,8 @@ package struct Matrix: Sendable, Equatable {
     package var exclude: [ExcludeRule]
     package var compilers: [CompilerSpec]
     package var targets: [TargetSpec]
+    /// `[generate]`: random programs to run instead of the fixtures directory; nil when the matrix has none.
+    package var generate: GeneratorSpec? = nil
 
     package static let defaultTimeout = 60
 

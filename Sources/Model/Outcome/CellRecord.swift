@@ -31,6 +31,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
     package var perTargetStdout: Bool?
     /// Every run of the run step when `--repeat` ran it again (the first run included); nil without reruns.
     package var attempts: [RunAttempt]?
+    /// A generated program's checksum (`checksum = D9927B6C` on its stdout); nil for other fixtures and older reports.
+    package var checksum: String?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
@@ -64,6 +66,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         stdoutChecked = nil
         perTargetStdout = nil
         attempts = nil
+        checksum = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -75,6 +78,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case stdoutChecked = "stdout_checked"
         case perTargetStdout = "per_target_stdout"
         case attempts
+        case checksum
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -102,5 +106,6 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(stdoutChecked, forKey: .stdoutChecked)
         try c.encodeIfPresent(perTargetStdout, forKey: .perTargetStdout)
         try c.encodeIfPresent(attempts, forKey: .attempts)
+        try c.encodeIfPresent(checksum, forKey: .checksum)
     }
 }

@@ -90,6 +90,10 @@ package struct RunMetadata: Sendable, Codable, Equatable {
     package var filter: String?
     /// The order of each axis in the plan, so shard reports can be merged back into plan order.
     package var axes: PlanAxes?
+    /// `run --generate`: the generator, its flags and seeds; absent otherwise.
+    package var generator: GeneratorInfo?
+    /// Seeds none of whose cells ran to completion (all timed out or crashed); absent when none or without --generate.
+    package var generatorTrouble: [UInt64]?
 
     package init(
         toolgateVersion: String, startedAt: String, commandLine: [String], host: Host, matrix: MatrixInfo,
@@ -117,5 +121,7 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         case finishedAt = "finished_at"
         case commandLine = "command_line"
         case host, matrix, fixtures, jobs, compilers, runners, workarounds, shard, filter, axes
+        case generator
+        case generatorTrouble = "generator_trouble"
     }
 }
