@@ -12,7 +12,7 @@ struct GenerateOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The generator's seeds: a range '1-200', a list '1,5,9', or both ('1-20,42').", valueName: "list"))
     var seeds: String?
 
-    @Option(name: .long, help: ArgumentHelp("Flags for csmith after '--seed N', as one string (e.g. \"--max-funcs 3\").", valueName: "flags"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Flags for csmith after '--seed N', as one string (e.g. \"--max-funcs 3\").", valueName: "flags"))
     var csmithFlags: String?
 
     func validate() throws {

@@ -87,7 +87,7 @@ struct RunSession {
         live.replace(finalRecords)
         live.save(complete: true)
         writeOut(ResultGrid.render(finalRecords))
-        if let trouble { writeOut(WrongCodeSummary.render(finalRecords, generatorTrouble: trouble)) }
+        if let trouble { writeOut(WrongCodeSummary.render(finalRecords, generatorTrouble: trouble, reportPath: out + "/report.json")) }
         writeOut(RunSummary.render(finalRecords, reportPath: out + "/report.json"))
         return finalRecords
     }

@@ -28,7 +28,7 @@ package enum WrongCodeSummary {
     }
 
     /// The terminal's lines after the grid; empty when nothing is wrong and no seed is in trouble.
-    package static func render(_ records: [CellRecord], generatorTrouble: [UInt64]) -> String {
+    package static func render(_ records: [CellRecord], generatorTrouble: [UInt64], reportPath: String? = nil) -> String {
         var text = ""
         let wrong = seeds(records)
         if !wrong.isEmpty {
@@ -36,7 +36,9 @@ package enum WrongCodeSummary {
             for s in wrong {
                 text += "  \(s.fixture): \(configurations(s))\n    \(s.reason)\n"
             }
-            if let first = wrong.first?.cells.first { text += "to reduce one: toolgate reduce \(first.id)\n" }
+            if let first = wrong.first?.cells.first {
+                text += "to reduce one: toolgate reduce \(first.id)" + (reportPath.map { " --report \($0)" } ?? "") + "\n"
+            }
         }
         if !generatorTrouble.isEmpty {
             text += "generator trouble (no cell completed: all timed out or crashed): seeds "

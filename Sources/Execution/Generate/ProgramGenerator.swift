@@ -71,6 +71,8 @@ package struct ProgramGenerator: Sendable {
                 startNext()
             }
         }
+        // csmith leaves a platform.info in its directory: not a program, not ours to keep.
+        try? fm.removeItem(atPath: outDir + "/platform.info")
         var fixtures: [Fixture] = []
         for seed in spec.seeds {
             guard let result = results[seed] else { continue }
