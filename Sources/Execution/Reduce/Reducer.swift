@@ -58,11 +58,12 @@ package struct Reducer: Sendable {
         } catch {
             throw Failure(description: "\(dir): error: cannot write the reduction's files: \(error.localizedDescription)")
         }
-        let check = await shell(["bash", dir + "/test.sh"], cwd: dir + "/cvise", timeout: 600, name: "check")
+        var why = ""
+        let check = await shell(["bash", dir + "/test.sh"], cwd: dir + "/cvise", timeout: 600, name: "check", stderr: &why)
         guard check == 0 else {
             throw Failure(description: "the original program is not interesting to \(dir)/test.sh (exit \(check.map(String.init) ?? "killed")): "
-                + "it must build and run with both cells' commands, print different output, draw no UB warning and run clean under the sanitizers; "
-                + "run 'cd \(dir)/cvise && bash -x ../test.sh' to see which step refuses it")
+                + (why.split(separator: "\n").last.map(String.init) ?? "no reason given")
+                + "; run 'cd \(dir)/cvise && bash -x ../test.sh' to see every step")
         }
     }
 
@@ -107,9 +108,15 @@ package struct Reducer: Sendable {
     }
 
     private func shell(_ argv: [String], cwd: String, timeout: Int, name: String) async -> Int? {
+        var ignored = ""
+        return await shell(argv, cwd: cwd, timeout: timeout, name: name, stderr: &ignored)
+    }
+
+    private func shell(_ argv: [String], cwd: String, timeout: Int, name: String, stderr: inout String) async -> Int? {
         let base = "\(dir)/.\(name)"
         defer { for s in [".stdout", ".stderr"] { try? FileManager.default.removeItem(atPath: base + s) } }
         let r = await ProcessRunner.run(StepRequest(argv: argv, cwd: cwd, timeoutSeconds: timeout, stdoutPath: base + ".stdout", stderrPath: base + ".stderr"))
+        stderr = (try? String(contentsOfFile: base + ".stderr", encoding: .utf8)) ?? ""
         return r.timedOut ? nil : r.exitCode
     }
 }
