@@ -10,6 +10,7 @@ packages=(
   gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross
   clang-19 lld-19 libclang-rt-19-dev
   qemu-user binutils pax-utils make
+  csmith libcsmith-dev cvise   # random programs (run --generate csmith) and their reduction (toolgate reduce)
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
 
