@@ -53,7 +53,9 @@ struct GenerateOptions: ParsableArguments {
 /// Generates the programs of a run into OUT/generated: a failure (no csmith, bad flags) is exit status 2.
 enum GenerateFrontend {
     static func fixtures(_ spec: GeneratorSpec, outDir: String, cache: CacheSettings?, jobs: Int) async throws -> (fixtures: [Fixture], version: String) {
-        var generator = ProgramGenerator(spec: spec, outDir: outDir + "/generated", cacheRoot: cache?.directory)
+        // Absolute: compile steps run in their own directories.
+        let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
+        var generator = ProgramGenerator(spec: spec, outDir: out + "/generated", cacheRoot: cache?.directory)
         generator.jobs = jobs
         do {
             let version = try await generator.version()

@@ -71,7 +71,9 @@ package struct Reducer: Sendable {
     package func reduce() async throws(Failure) -> Outcome {
         let start = ContinuousClock.now
         let before = (try? String(contentsOfFile: dir + "/original.c", encoding: .utf8)) ?? ""
-        var argv = [executable, "--n", String(jobs), "--timeout", String(plan.runTimeout * 6 + 120), "--tidy"]
+        var argv = [executable, "--n", String(jobs), "--timeout", String(plan.runTimeout * 6 + 120), "--tidy",
+                    // prepare() has just run the same check on the same program.
+                    "--skip-interestingness-test-check"]
         if CVisePassGroup.write(to: dir + "/pass-group.json", cvise: executable) { argv += ["--pass-group-file", dir + "/pass-group.json"] }
         argv += [dir + "/test.sh", "reduced.c"]
         let request = StepRequest(argv: argv, cwd: dir + "/cvise", timeoutSeconds: timeLimitSeconds,
