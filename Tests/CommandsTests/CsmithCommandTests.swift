@@ -52,12 +52,16 @@ struct CsmithCommandTests {
         [compilers.gcc]
         cc = "gcc"
         cxx = "g++"
-        [compilers.gcc.targets.aarch64]
-        cc = "aarch64-linux-gnu-gcc"
-        cxx = "aarch64-linux-gnu-g++"
         [compilers.clang]
         cc = "clang-19"
         cxx = "clang++-19"
+
+        """
+    /// As in matrices/default.toml.
+    static let aarch64Drivers = """
+        [compilers.gcc.targets.aarch64]
+        cc = "aarch64-linux-gnu-gcc"
+        cxx = "aarch64-linux-gnu-g++"
         [compilers.clang.targets.aarch64]
         cflags = ["--target=aarch64-linux-gnu"]
 
@@ -69,6 +73,7 @@ struct CsmithCommandTests {
             name = "csmith-healthy"
             link = ["static"]
             \(Self.gccAndClang)
+            \(Self.aarch64Drivers)
             [targets.x86_64]
             [targets.i686]
             cflags = ["-m32"]
