@@ -82,6 +82,27 @@ package struct ReductionPlan: Sendable, Equatable {
         return compile.argv[i + 1]
     }
 
+    /// The build cache's own additions to a step (`-MD -MF FILE`, `-Wl,--dependency-file=FILE`): a candidate
+    /// must not write into the run's work directory.
+    static func withoutDependencyFiles(_ argv: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < argv.count {
+            let a = argv[i]
+            if a == "-MD" || a == "-MMD" {
+                i += 1
+            } else if a == "-MF", i + 1 < argv.count {
+                i += 2
+            } else if a.hasPrefix("-Wl,--dependency-file=") {
+                i += 1
+            } else {
+                out.append(a)
+                i += 1
+            }
+        }
+        return out
+    }
+
     /// The cell's commands with the source, object and program renamed for a scratch directory:
     /// `NAME.o` and `NAME.prog`.
     private static func side(_ r: CellRecord, name: String, source: String) throws(Failure) -> Side {
@@ -92,13 +113,13 @@ package struct ReductionPlan: Sendable, Equatable {
             throw Failure(description: "cell '\(r.id)': its compile command has no '-o OBJECT'")
         }
         let object = compile.argv[objIndex + 1]
-        var c = compile.argv
-        c[objIndex + 1] = "\(name).o"
+        var c = withoutDependencyFiles(compile.argv)
         c = c.map { $0 == source ? sourceMark : $0 }
-        var l = link.argv.map { $0 == object ? "\(name).o" : $0 }
+        var l = withoutDependencyFiles(link.argv).map { $0 == object ? "\(name).o" : $0 }
         if let i = l.lastIndex(of: "-o"), i + 1 < l.count { l[i + 1] = "\(name).prog" }
         var program = run.argv
         if let i = program.lastIndex(where: { $0 == "./" + UnitLayout.program }) { program[i] = "./\(name).prog" }
+        if let i = c.lastIndex(of: "-o"), i + 1 < c.count { c[i + 1] = "\(name).o" }
         return Side(cell: r.id, recordedStdout: r.stdout, compile: c, link: l, run: program, env: run.env.merging(compile.env) { a, _ in a })
     }
 }
