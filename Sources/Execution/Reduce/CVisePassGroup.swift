@@ -25,12 +25,6 @@ enum CVisePassGroup {
         else { return false }
         let pass = first.remove(at: lines0)
         first.insert(pass, at: bodies + 1)
-        // `lines 1` (each statement of a body on a line) before `lines 0`: main's checksum calls name every
-        // global, and no global goes until they do.
-        if let lines1 = first.firstIndex(where: { isPass($0, "lines", "1") }), lines1 > bodies + 1 {
-            let one = first.remove(at: lines1)
-            first.insert(one, at: bodies + 1)
-        }
         first.removeAll { isPass($0, "blank") }
         group["first"] = first
         guard let out = try? JSONSerialization.data(withJSONObject: group, options: [.prettyPrinted, .sortedKeys]) else { return false }
