@@ -87,3 +87,28 @@ struct WrongCodeVerdictsTests {
         #expect(c.regressions.map(\.evidence).first == "checksum BBBB, expected AAAA")
     }
 }
+
+@Suite("wrong-code verdicts after a merge")
+struct WrongCodeRejudgeTests {
+    @Test func aMergedReportIsJudgedOverAllItsCells() {
+        var meta = RunMetadata(
+            toolgateVersion: "t", startedAt: "s", commandLine: [], host: .init(hostname: "h", kernel: "k", machine: "m", cores: 1),
+            matrix: .init(name: "m", path: "m", sha256: "x"), fixtures: "f", jobs: 1)
+        meta.generator = GeneratorInfo(tool: "csmith", version: "csmith 2.3.0", flags: [], seeds: "1", runTimeout: 10, reference: nil)
+        // One shard held gcc's and clang's x86_64 cells and called the tie for gcc; the other shard's i686
+        // cells side with clang.
+        var wrongClang = WrongCodeVerdictsTests.cell(1, "clang", "x86_64", .wrongCode, "BBBB")
+        wrongClang.reason = "checksum BBBB, expected AAAA (a tie, ...)"
+        let cells = [
+            WrongCodeVerdictsTests.cell(1, "gcc", "x86_64", .pass, "AAAA"), wrongClang,
+            WrongCodeVerdictsTests.cell(1, "gcc", "i686", .pass, "BBBB"), WrongCodeVerdictsTests.cell(1, "clang", "i686", .pass, "BBBB"),
+        ]
+        let r = WrongCodeVerdicts.rejudge(Report(complete: true, metadata: meta, cells: cells))
+        #expect(r.cells.map(\.status) == [.wrongCode, .pass, .pass, .pass])
+        #expect(r.summary["wrong-code"] == 1)
+        var plain = meta
+        plain.generator = nil
+        let untouched = Report(complete: true, metadata: plain, cells: cells)
+        #expect(WrongCodeVerdicts.rejudge(untouched) == untouched)
+    }
+}
