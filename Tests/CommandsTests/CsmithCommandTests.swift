@@ -226,7 +226,8 @@ struct CsmithCommandTests {
         let reduceDir = out + "/reduce/csmith-2_broken_x86_64_static-libgcc_O2"
         let original = try String(contentsOfFile: out + "/generated/csmith-2.c", encoding: .utf8)
         let reduced = try String(contentsOfFile: reduceDir + "/reduced.c", encoding: .utf8)
-        let before = original.split(separator: "\n").count, after = reduced.split(separator: "\n").count
+        // Lines as `reduce` counts them: every line, blank ones too.
+        let before = original.filter { $0 == "\n" }.count, after = reduced.filter { $0 == "\n" }.count
         // The issue asks for under 5% of the lines. On this project's shared 2-core machine (load 10-15 while
         // the helpers build) four minutes of C-Vise reach 15-20% of this program's lines (benchmarks/csmith.sh
         // measures a longer reduction): what the test holds is a real reduction, at least halved in bytes.
