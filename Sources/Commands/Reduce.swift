@@ -64,9 +64,15 @@ struct Reduce: AsyncParsableCommand {
         reducer.jobs = jobs
         // Ctrl-C: C-Vise's group is killed, then its smallest program so far is kept as reduced.c.
         let keep = reducer
+        let started = ContinuousClock.now
         let interruption = Interruption.install(cleanup: {
             keep.keepSmallest()
-            writeErr("toolgate: the smallest program so far is in \(keep.reduced)\n")
+            let size = { (path: String) -> String in
+                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                return "\(text.filter { $0 == "\n" }.count) lines (\(text.utf8.count) bytes)"
+            }
+            let seconds = Int((ContinuousClock.now - started) / .seconds(1))
+            writeErr("toolgate: interrupted after \(seconds) s: \(size(keep.dir + "/original.c")) -> \(size(keep.reduced)), the smallest program so far, in \(keep.reduced)\n")
         })
         writeErr("toolgate: reducing \(cell) against \(plan.agreeing.cell) into \(dir) (time limit \(timeLimit))\n")
         let outcome: Reducer.Outcome
