@@ -56,3 +56,8 @@ bench: build
 
 clean:
 	rm -rf .build .build-fuzz
+
+# Random programs through the default matrix (seeds per minute, cold and warm) and a reduction of a planted bug.
+.PHONY: bench-csmith
+bench-csmith: build
+	@bash benchmarks/csmith.sh $(BIN)

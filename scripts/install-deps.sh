@@ -12,6 +12,7 @@ packages=(
   qemu-user binutils pax-utils make
   bubblewrap   # bwrap seals every run step (docs/sysroot.md); also needed by a `sandbox = "bwrap"` matrix
   libxxhash-dev libssl-dev  # the build cache's XXH3-128 and the matrix hash's SHA-256 (ContentHash)
+  csmith libcsmith-dev cvise   # random programs (run --generate csmith) and their reduction (toolgate reduce)
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
 

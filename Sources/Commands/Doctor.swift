@@ -15,13 +15,17 @@ struct Doctor: AsyncParsableCommand {
 
     @OptionGroup var matrixOptions: MatrixOptions
 
+    @Option(name: .long, help: ArgumentHelp("Also check what generating programs needs (csmith, its headers, cvise), as a [generate] matrix does.", valueName: "tool"))
+    var generate: String?
+
     func run() async throws {
         let matrix = try matrixOptions.load()
         let work = FileManager.default.temporaryDirectory.path + "/toolgate-doctor-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: work) }
         // Ctrl-C kills the checks' compilers and emulators (their own process groups) and exits 130.
         let interruption = Interruption.install(cleanup: { try? FileManager.default.removeItem(atPath: work) })
-        let findings = await DoctorChecks.run(matrix: matrix, workDir: work)
+        var findings = await DoctorChecks.run(matrix: matrix, workDir: work)
+        if matrix.generate != nil || generate != nil { findings += await DoctorGenerate.checks(dir: work) }
         await interruption.holdIfStopping()
         var problems = 0
         for f in findings {

@@ -9,10 +9,19 @@ struct List: ParsableCommand {
 
     @OptionGroup var matrixOptions: MatrixOptions
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup(title: "Random programs") var generation: GenerateOptions
 
     func run() throws {
         let matrix = try matrixOptions.load()
-        let plan = selection.plan(matrix: matrix, fixtures: try matrixOptions.discover(matrix))
+        // Generated programs are listed by name (csmith-SEED) without running the generator.
+        let fixtures = try generation.spec(matrix: matrix, timeout: nil).map { spec in
+            spec.seeds.map { seed in
+                Fixture.generated(
+                    GeneratedProgram(tool: spec.tool, seed: seed, cacheKey: "", runTimeout: spec.runTimeout),
+                    name: spec.fixtureName(seed: seed), path: spec.fixtureName(seed: seed) + ".c", cflags: [])
+            }
+        } ?? matrixOptions.discover(matrix)
+        let plan = selection.plan(matrix: matrix, fixtures: fixtures)
         var text = ""
         for cell in plan.cells {
             text += cell.id + (cell.unsupported.map { "  unsupported: \($0)" } ?? "") + "\n"

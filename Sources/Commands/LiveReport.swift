@@ -134,6 +134,35 @@ final class LiveReport: Sendable {
         return (snapshot.metadata, snapshot.entries.map(\.cell), CellLoader(path: path, spans: byID))
     }
 
+    /// A verdict that needs every cell of some fixtures at once (the wrong-code pass over generated
+    /// programs): their full records are read back from the spool, `judge` returns them revised, and each
+    /// one it changed replaces its spooled JSON and its slim record. Returns the changed full records.
+    func revise(fixtures: Set<String>, _ judge: ([CellRecord]) -> [CellRecord]) -> [CellRecord] {
+        state.withLock { s in
+            guard !s.frozen else { return [] }
+            let picked = s.entries.indices.filter { fixtures.contains(s.entries[$0].cell.fixture) }
+            var full: [CellRecord] = []
+            var positions: [Int] = []
+            for i in picked {
+                let e = s.entries[i]
+                let data = s.inline[e.cell.id] ?? (try? s.spool?.read(e.span)) ?? nil
+                guard let data, let record = try? JSONDecoder().decode(CellRecord.self, from: data) else { continue }
+                full.append(record)
+                positions.append(i)
+            }
+            let revised = judge(full)
+            guard revised.count == full.count else { return [] }
+            var changed: [CellRecord] = []
+            for ((i, old), new) in zip(zip(positions, full), revised) where old != new {
+                guard let json = try? CellSpool.json(new) else { continue }
+                s.inline[new.id] = json
+                s.entries[i].cell = new.slim
+                changed.append(new)
+            }
+            return changed
+        }
+    }
+
     /// Nothing is added or saved from now on but by `saveFrozen`; says how many cells it holds and
     /// whether the run had already finished.
     @discardableResult

@@ -6,7 +6,8 @@ import Model
 import Reporting
 
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]
-/// [--keep-work failed|all|none] [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]`.
+/// [--keep-work failed|all|none] [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]
+/// [--generate csmith --seeds LIST [--csmith-flags FLAGS]]`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
@@ -31,6 +32,9 @@ struct Run: AsyncParsableCommand {
             auto (default: unsealed with a warning where bubblewrap cannot work), bwrap (else exit 2) or none. \
             A target's 'sysroot' gives compile and link steps --sysroot and is the root its programs run in. \
             Each cell records 'sandbox' and 'loaded', what glibc's loader mapped (docs/sysroot.md).
+            With --generate csmith --seeds 1-200, each seed's random program is a fixture (csmith-SEED) run through \
+            the whole matrix; per seed, a completed cell whose checksum differs from the others' (or the matrix's \
+            reference cells') is 'wrong-code' (grid letter 'W'). See docs/random-programs.md and 'toolgate reduce'.
             SIGINT or SIGTERM stops a run within seconds: every compiler, linker and emulator it started is killed, \
             report.json keeps the cells that finished with complete: false, and the exit status is 130. A second \
             signal stops it at once. No baseline is updated.
@@ -38,6 +42,7 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var matrixOptions: MatrixOptions
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup(title: "Random programs") var generation: GenerateOptions
 
     @Option(name: .long, help: "Output directory: report.json, junit.xml, summary.md, index.html, logs/, work/.")
     var out: String = "reports/latest"
@@ -107,7 +112,11 @@ struct Run: AsyncParsableCommand {
             for e in missing { writeErr("\(e)\n") }
             throw ExitCode(2)
         }
-        let fixtures = try matrixOptions.discover(matrix)
+        // With --generate (or [generate]), the generated programs are the run's fixtures (docs/random-programs.md).
+        let generated = try generation.spec(matrix: matrix, timeout: timeout)
+        var programs: (fixtures: [Fixture], version: String)?
+        if let generated { programs = try await GenerateFrontend.fixtures(generated, outDir: out, cache: cache.settings, jobs: jobs) }
+        let fixtures = try programs?.fixtures ?? matrixOptions.discover(matrix)
         // The baseline and known failures are read first: a bad one stops before the run, not after it.
         let old = try baseline.map(ComparisonFrontend.load)
         if let old, let baseline { ComparisonFrontend.warnIfIncomplete(baseline: old, name: baseline) }
@@ -121,6 +130,13 @@ struct Run: AsyncParsableCommand {
         session.keepWork = keepWork
         session.cache = cache.settings
         session.interruption = interruption
+        if let generated, let programs {
+            session.generation = RunSession.Generation(
+                spec: generated, programs: programs.fixtures,
+                info: GeneratorInfo(
+                    tool: generated.tool, version: String(programs.version.split(separator: "\n").first ?? ""), flags: generated.flags,
+                    seeds: generation.seedsText(generated), runTimeout: generated.runTimeout, reference: generated.reference))
+        }
         let outcome = try await session.run()
         if let old, let baseline {
             // A comparison needs every cell's facts and output: the whole report is read back here.

@@ -25,6 +25,8 @@ struct RunSession {
     var keepWork = KeepWork.failed
     /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
     var interruption: Interruption?
+    /// `--generate`: the generated programs, judged by checksum once every cell ran (RunSession+Generated).
+    var generation: Generation?
 
     var reportPath: String { outDir + "/report.json" }
 
@@ -43,6 +45,7 @@ struct RunSession {
         metadata.shard = shard
         metadata.filter = filter
         metadata.axes = axes
+        metadata.generator = generation?.info
         // report.json exists (complete: false, no cells) before any process starts, so an interrupt at
         // any moment leaves a readable one; the interrupt waits while the previous run's files go.
         let first = metadata
@@ -96,11 +99,14 @@ struct RunSession {
         await interruption?.holdIfStopping()
         progress.finish()
         if let cache { writeErr(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
+        let trouble = judgeGenerated(live, outDir: out)
+        if let trouble { live.updateMetadata { $0.generatorTrouble = trouble.isEmpty ? nil : trouble } }
         guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
             await interruption?.holdIfStopping()
             throw ExitCode(2)
         }
         writeOut(ResultGrid.render(cells))
+        if let trouble { writeOut(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
         writeOut(RunSummary.render(cells, reportPath: out + "/report.json"))
         return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)
     }

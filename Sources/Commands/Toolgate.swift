@@ -8,14 +8,14 @@ package struct Toolgate: AsyncParsableCommand {
         commandName: "toolgate",
         abstract: "Validate a rebuilt toolchain: compile, run and inspect fixture programs, report what regressed.",
         version: ToolgateVersion.current,
-        subcommands: [Inspect.self, Run.self, Compare.self, List.self, Merge.self, Repro.self, Doctor.self, Resolve.self]
+        subcommands: [Inspect.self, Run.self, Compare.self, List.self, Merge.self, Repro.self, Doctor.self, Resolve.self, Reduce.self]
     )
 
     package init() {}
 
     /// The runner's subcommands exit 2 for usage mistakes, as for a bad matrix (0 passed, 1 failed, 2 cannot
     /// run); `inspect` and the root keep the argument parser's codes.
-    static let usageIsTwo: Set<String> = ["run", "compare", "list", "merge", "repro", "doctor", "resolve"]
+    static let usageIsTwo: Set<String> = ["run", "compare", "list", "merge", "repro", "doctor", "resolve", "reduce"]
 
     package static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())

@@ -26,6 +26,7 @@ package enum HTMLReport {
         h += header(ctx)
         out.write(h)
         let order = HTMLGrid(ctx)
+        out.write(wrongCode(r, order))
         if r.cells.count > fullPageLimit {
             HTMLLargeRun.write(ctx, order, to: &out)
         } else {
@@ -69,6 +70,25 @@ package enum HTMLReport {
         h += "</p>\n"
         h += "<details><summary>toolchains</summary><pre>\(e(ComparisonHeader.toolchains(m).joined(separator: "\n")))</pre></details>\n"
         return h + "</header>\n"
+    }
+
+    /// Wrong-code seeds before the grid: the configurations that differ, linked to their cells.
+    private static func wrongCode(_ r: Report, _ grid: HTMLGrid) -> String {
+        let e = HTMLText.escape
+        let seeds = WrongCodeSummary.seeds(r.cells)
+        var h = ""
+        if !seeds.isEmpty {
+            h += "<h2>Wrong code (\(seeds.count) seed\(seeds.count == 1 ? "" : "s"))</h2>\n<table class=\"list\">\n"
+            for s in seeds {
+                let links = s.cells.map { "<a href=\"#\(grid.anchor($0.id))\">\(e($0.configuration))</a> (\(e($0.checksum ?? "no checksum")))" }
+                h += "<tr class=\"wrong-code\"><td>\(e(s.fixture))</td><td>\(links.joined(separator: ", "))<br>\(e(s.reason))</td></tr>\n"
+            }
+            h += "</table>\n"
+        }
+        if let trouble = r.metadata.generatorTrouble, !trouble.isEmpty {
+            h += "<p class=\"meta\">generator trouble (no cell completed): seeds \(e(trouble.map(String.init).joined(separator: ", ")))</p>\n"
+        }
+        return h
     }
 
     /// Without a baseline and without a failure; flaky cells are named, never folded into "passed".

@@ -11,7 +11,7 @@ enum HTMLStyle {
         .grid th.fx{font-weight:normal;font-family:ui-monospace,Menlo,monospace;font-size:12px;white-space:nowrap}
         .grid td{padding:0;width:26px;height:22px;text-align:center}.grid td a{display:block;color:inherit;text-decoration:none;font:600 12px ui-monospace,monospace;line-height:22px}
         .grid td.none{background:#fff}.grid td.reg,.counts .reg,.legend .reg{outline:3px solid #b00020;outline-offset:-3px;background-image:repeating-linear-gradient(45deg,rgba(176,0,32,.28) 0 3px,transparent 3px 7px)}
-        .s-pass{background:#c8ebd0}.s-flaky{background:#e6dcf5}.s-fail,.s-crash,.s-timeout{background:#f4b4b4}.s-compile-error,.s-link-error{background:#f7d19c}
+        .s-pass{background:#c8ebd0}.s-flaky{background:#e6dcf5}.s-fail,.s-crash,.s-timeout{background:#f4b4b4}.s-wrong-code{background:#e48a8a}.s-compile-error,.s-link-error{background:#f7d19c}
         .s-policy{background:#dcc4f2}.s-unsupported{background:#e4e4e4;color:#666}.s-skipped{background:#f0f0f0;color:#888}
         .s-missing{background:#444;color:#fff}.s-expected{background:#fff0a8}
         details{background:#fff;border:1px solid #ddd;border-radius:4px;margin:4px 0;padding:4px 8px}

@@ -22,6 +22,7 @@ package enum MarkdownSummary {
             out.append("| " + statuses.map { String(r.summary[$0.rawValue] ?? 0) }.joined(separator: " | ") + " |")
             out.append("")
         }
+        wrongCode(&out, r)
         if let c = ctx.comparison {
             comparisonSections(&out, c)
         } else {
@@ -117,6 +118,22 @@ package enum MarkdownSummary {
         out.append("")
         table(&out, ["Cell", "Status", "Reason"], failing) { c in
             [MarkdownText.cell(c.id), c.status.rawValue, MarkdownText.cell(c.reason ?? "")]
+        }
+    }
+
+    /// Generated programs whose checksum differs, first of all: each seed with the configurations that differ.
+    private static func wrongCode(_ out: inout SummaryLines, _ r: Report) {
+        let seeds = WrongCodeSummary.seeds(r.cells)
+        if !seeds.isEmpty {
+            out.append("### Wrong code (\(seeds.count) seed\(seeds.count == 1 ? "" : "s"))")
+            out.append("")
+            table(&out, ["Seed", "Configurations that differ", "Evidence"], seeds) { s in
+                [MarkdownText.cell(s.fixture), MarkdownText.cell(WrongCodeSummary.configurations(s)), MarkdownText.cell(s.reason)]
+            }
+        }
+        if let trouble = r.metadata.generatorTrouble, !trouble.isEmpty {
+            out.append("Generator trouble (no cell completed): seeds " + trouble.map(String.init).joined(separator: ", "))
+            out.append("")
         }
     }
 

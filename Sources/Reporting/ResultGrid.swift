@@ -41,7 +41,7 @@ package enum ResultGrid {
             for c in configs { line += " " + String(cells["\(f) \(c)"]?.symbol ?? " ") + " " }
             lines.append(trimRight(line))
         }
-        lines.append("legend: . pass  ~ flaky  F fail  C crash  T timeout  E compile-error  L link-error  P policy  - unsupported  s skipped")
+        lines.append("legend: . pass  ~ flaky  F fail  W wrong-code  C crash  T timeout  E compile-error  L link-error  P policy  - unsupported  s skipped")
         lines.append("links: sh shared-libgcc, sl static-libgcc, st static")
         return lines.joined(separator: "\n") + "\n"
     }

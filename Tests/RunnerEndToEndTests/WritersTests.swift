@@ -47,7 +47,7 @@ import Testing
             link     sh st
             hello     .  C
             int128    -  P
-            legend: . pass  ~ flaky  F fail  C crash  T timeout  E compile-error  L link-error  P policy  - unsupported  s skipped
+            legend: . pass  ~ flaky  F fail  W wrong-code  C crash  T timeout  E compile-error  L link-error  P policy  - unsupported  s skipped
             links: sh shared-libgcc, sl static-libgcc, st static
 
             """)

@@ -97,6 +97,9 @@ package struct BuildCommands: Sendable {
 
     package func timeout(_ cell: Cell) -> Int { matrix.timeout(compiler: cell.compiler, target: cell.target) }
 
+    /// The run step's timeout: a generated program's own (short: a Csmith program may loop for hours), else the matrix's.
+    package func runTimeout(_ cell: Cell) -> Int { cell.fixture.generated?.runTimeout ?? timeout(cell) }
+
     /// Every command a cell needs that is not installed, with the Debian package that brings it.
     package func missingTools(_ cell: Cell, unit: BuildUnit) -> [String] {
         var commands = cell.fixture.sources.map { driver(for: $0, in: unit) }

@@ -77,6 +77,8 @@ struct CellExecutor: Sendable {
             r.reason = leak + (r.reason.map { "; the run: " + $0 } ?? "")
             r.status = .policy
         }
+        // A generated program's output is its checksum; the run's verdict pass (WrongCodeVerdicts) compares them.
+        if cell.fixture.generated != nil { r.checksum = Checksum.parse(r.stdout) }
         if r.status == .pass || r.status == .flaky, let first = r.violations.first {
             r.status = .policy
             r.reason = first.description + (r.violations.count > 1 ? " (and \(r.violations.count - 1) more)" : "")
@@ -101,7 +103,7 @@ struct CellExecutor: Sendable {
         let command = commands.runStep(cell, cellDir: dir, name: name, dynamic: dynamic)
         if let report = command.loaderReport { LoaderReport.clear(prefix: report) }
         var o = await StepExecution.run(
-            .run, argv: command.argv, cwd: dir, name: name, timeout: commands.timeout(cell),
+            .run, argv: command.argv, cwd: dir, name: name, timeout: commands.runTimeout(cell),
             limits: commands.matrix.limits, permits: permits)
         if command.sandbox == "bwrap" { o.unwrapSandboxExit() }
         o.sandbox = command.sandbox

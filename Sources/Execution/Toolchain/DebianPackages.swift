@@ -7,6 +7,7 @@ package enum DebianPackages {
             "qemu-aarch64": "qemu-user", "qemu-arm": "qemu-user", "qemu-riscv64": "qemu-user",
             "prlimit": "util-linux", "setsid": "util-linux",
             "bwrap": "bubblewrap",
+            "csmith": "csmith libcsmith-dev", "cvise": "cvise",
         ]
         if let p = fixed[name] { return p }
         if name.hasPrefix("clang++-") { return "clang-" + name.dropFirst("clang++-".count) }

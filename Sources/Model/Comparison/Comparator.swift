@@ -27,6 +27,10 @@ package enum Comparator {
                 c = classify(old: o, new: n, options: options)
             } else {
                 c = CellComparison(id: n.id, cellClass: n.status == .flaky ? .flaky : .new, oldStatus: nil, newStatus: n.status)
+                if let wrong = newWrongCode(old: nil, new: n) {
+                    c.cellClass = .regression
+                    c.changes.regressions.append(wrong)
+                }
             }
             applyKnownFailures(&c, options.knownFailures)
             cells.append(c)
@@ -67,6 +71,7 @@ package enum Comparator {
                 cell: n.id, old: oe, new: ne, sizeThreshold: options.sizeThreshold, sizeNoteThreshold: options.sizeNoteThreshold))
         }
         if let output = outputChange(old: o, new: n) { changes.regressions.append(output) }
+        if o.status != .pass, let wrong = newWrongCode(old: o, new: n) { changes.regressions.append(wrong) }
 
         let cellClass: CellClass
         if !changes.regressions.isEmpty {
@@ -94,6 +99,15 @@ package enum Comparator {
         return Change(
             cell: n.id, kind: .output, field: "stdout", before: d.before ?? "(end of output)", after: d.after ?? "(end of output)",
             evidence: "stdout changed at line \(d.line); the fixture declares no expected output")
+    }
+
+    /// A wrong-code cell that was not wrong-code before (or is new): a miscompile, whatever the cell was.
+    /// (A pass that became wrong-code is already a status regression.)
+    private static func newWrongCode(old o: CellRecord?, new n: CellRecord) -> Change? {
+        guard n.status == .wrongCode, o?.status != .wrongCode else { return nil }
+        return Change(
+            cell: n.id, kind: .status, field: "status", before: o?.status.rawValue, after: n.status.rawValue,
+            evidence: n.reason ?? "the checksum differs from the other cells'")
     }
 
     /// A baseline cell the new run lacks. The new run accounts for it when its matrix no longer has the

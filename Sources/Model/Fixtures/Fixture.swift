@@ -6,6 +6,8 @@ package struct Fixture: Sendable, Equatable {
     package var isDirectory: Bool
     package var sources: [FixtureSource]
     package var annotations: FixtureAnnotations
+    /// A generated program (`run --generate csmith`): its seed and cache key; nil for fixtures on disk.
+    package var generated: GeneratedProgram? = nil
 
     package init(name: String, path: String, isDirectory: Bool, sources: [FixtureSource], annotations: FixtureAnnotations) {
         self.name = name

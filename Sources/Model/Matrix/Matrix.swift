@@ -14,6 +14,8 @@ package struct Matrix: Sendable, Equatable {
     package var targets: [TargetSpec]
     /// The top-level `sandbox` key: how run steps are sealed.
     package var sandbox: SandboxMode = .auto
+    /// `[generate]`: random programs to run instead of the fixtures directory; nil when the matrix has none.
+    package var generate: GeneratorSpec? = nil
 
     package static let defaultTimeout = 60
 

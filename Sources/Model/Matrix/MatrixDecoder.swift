@@ -27,7 +27,7 @@ package enum MatrixDecoder {
             throw MatrixError(path: path, location: error.location, message: error.message)
         }
         let top = TableReader(table: root, file: path, name: "the top level", location: nil)
-        try top.allowOnly(["name", "fixtures", "opt", "link", "exclude", "compilers", "targets", "limits", "sandbox"] + TableReader.flagKeys)
+        try top.allowOnly(["name", "fixtures", "opt", "link", "exclude", "compilers", "targets", "limits", "sandbox", "generate"] + TableReader.flagKeys)
         let directory = (path as NSString).deletingLastPathComponent
         let written = try top.string("fixtures") ?? "../fixtures"
         let fixtures = fixturesOverride ?? resolve(written, against: directory)
@@ -44,6 +44,7 @@ package enum MatrixDecoder {
             exclude: try ExcludeDecoder.decode(top, compilers: compilers.map(\.name), targets: targets.map(\.name)),
             compilers: compilers, targets: targets)
         matrix.sandbox = try decodeSandbox(top)
+        matrix.generate = try GenerateDecoder.decode(top.subtable("generate"), compilers: compilers.map(\.name), targets: targets.map(\.name))
         return matrix
     }
 

@@ -45,7 +45,9 @@ package enum ReportMerge {
         // count below 1 and could not be built for a count of Int.max.)
         let complete = inputs.allSatisfy(\.report.complete) && byShard.count == count
             && byShard.keys.allSatisfy { $0 >= 1 && $0 <= count }
-        return Report(complete: complete, metadata: mergedMetadata(ordered.map(\.report.metadata), complete: complete), cells: sorted)
+        // Generated programs: each shard judged its part of a seed's cells; the whole is judged again.
+        return WrongCodeVerdicts.rejudge(
+            Report(complete: complete, metadata: mergedMetadata(ordered.map(\.report.metadata), complete: complete), cells: sorted))
     }
 
     private static func checkSameRun(_ inputs: [Input], first: Input) throws(MergeError) {

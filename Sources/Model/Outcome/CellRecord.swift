@@ -40,6 +40,8 @@ package struct CellRecord: Sendable, Codable, Equatable {
     package var loaded: [LoadedObject]?
     /// How the run step was sealed: "bwrap" or "none"; nil when no run step ran, and in older reports.
     package var sandbox: String?
+    /// A generated program's checksum (`checksum = D9927B6C` on its stdout); nil for other fixtures and older reports.
+    package var checksum: String?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
@@ -76,6 +78,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         resolution = nil
         loaded = nil
         sandbox = nil
+        checksum = nil
     }
 
     enum CodingKeys: String, CodingKey {
@@ -89,6 +92,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case attempts
         case resolution
         case loaded, sandbox
+        case checksum
     }
 
     package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
@@ -119,5 +123,6 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(resolution, forKey: .resolution)
         try c.encodeIfPresent(loaded, forKey: .loaded)
         try c.encodeIfPresent(sandbox, forKey: .sandbox)
+        try c.encodeIfPresent(checksum, forKey: .checksum)
     }
 }

@@ -6,6 +6,8 @@ package enum CellStatus: String, Sendable, Codable, CaseIterable, Hashable {
     case flaky
     /// Wrong exit status, output or stderr.
     case fail
+    /// A generated program's checksum differs from the one the other cells (or the reference cells) agree on.
+    case wrongCode = "wrong-code"
     /// Died of a signal it was not expected to die of (the signal is named in the record).
     case crash
     case timeout
@@ -32,6 +34,7 @@ package enum CellStatus: String, Sendable, Codable, CaseIterable, Hashable {
         case .pass: "."
         case .flaky: "~"
         case .fail: "F"
+        case .wrongCode: "W"
         case .crash: "C"
         case .timeout: "T"
         case .compileError: "E"

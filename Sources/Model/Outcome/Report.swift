@@ -92,6 +92,10 @@ package struct RunMetadata: Sendable, Codable, Equatable {
     package var axes: PlanAxes?
     /// How run steps were sealed: the matrix's `sandbox` mode and what this machine allowed; absent in older reports.
     package var sandbox: SandboxInfo?
+    /// `run --generate`: the generator, its flags and seeds; absent otherwise.
+    package var generator: GeneratorInfo?
+    /// Seeds none of whose cells ran to completion (all timed out or crashed); absent when none or without --generate.
+    package var generatorTrouble: [UInt64]?
 
     package init(
         toolgateVersion: String, startedAt: String, commandLine: [String], host: Host, matrix: MatrixInfo,
@@ -121,5 +125,7 @@ package struct RunMetadata: Sendable, Codable, Equatable {
         case commandLine = "command_line"
         case host, matrix, fixtures, jobs, compilers, runners, workarounds, shard, filter, axes
         case sandbox
+        case generator
+        case generatorTrouble = "generator_trouble"
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import Execution
+@testable import Model
+
+/// Real csmith: the same seed gives the same bytes and the same cache key, run after run, cache or not.
+@Suite("generated programs", .timeLimit(.minutes(3)))
+struct ProgramGeneratorTests {
+    static func scratch() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.path + "/toolgate-gen-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func theSameSeedGivesTheSameBytesAndKeyOnTwoRuns() async throws {
+        #expect(ExecutableLookup.resolve("csmith") != nil, "this test needs 'csmith' (apt-get install csmith libcsmith-dev)")
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let spec = GeneratorSpec(seeds: [7, 8])
+        // Run 1 with an empty cache, run 2 from that cache, run 3 without a cache: one and the same program.
+        var sources: [[Data]] = []
+        var keys: [[String]] = []
+        for (i, cache) in [dir + "/cache", dir + "/cache", nil].enumerated() {
+            let g = ProgramGenerator(spec: spec, outDir: "\(dir)/out\(i)/generated", cacheRoot: cache)
+            let fixtures = try await g.generate(version: try await g.version())
+            #expect(fixtures.map(\.name) == ["csmith-7", "csmith-8"])
+            sources.append(try fixtures.map { try Data(contentsOf: URL(fileURLWithPath: $0.path)) })
+            keys.append(fixtures.compactMap { $0.generated?.cacheKey })
+            let onDisk = try String(contentsOfFile: "\(dir)/out\(i)/generated/csmith-7.key", encoding: .utf8)
+            #expect(onDisk == (keys.last?.first ?? "") + "\n")
+            #expect(fixtures[0].annotations.cflags == ["-I/usr/include/csmith", "-w"])
+        }
+        #expect(sources[0] == sources[1] && sources[1] == sources[2])
+        #expect(keys[0] == keys[1] && keys[1] == keys[2])
+        #expect(keys[0][0] != keys[0][1])
+        // Generated to stdout: no output file name inside the program.
+        let text = String(decoding: sources[0][0], as: UTF8.self)
+        #expect(text.contains("Seed:      7") && !text.contains("out0"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/cache/generated/\(keys[0][0]).c"))
+    }
+
+    @Test func theKeyDependsOnVersionFlagsAndSeed() {
+        let k = ProgramGenerator.cacheKey(tool: "csmith", version: "csmith 2.3.0", flags: [], seed: 1)
+        #expect(k == ProgramGenerator.cacheKey(tool: "csmith", version: "csmith 2.3.0", flags: [], seed: 1))
+        #expect(k != ProgramGenerator.cacheKey(tool: "csmith", version: "csmith 2.4.0", flags: [], seed: 1))
+        #expect(k != ProgramGenerator.cacheKey(tool: "csmith", version: "csmith 2.3.0", flags: ["--max-funcs", "3"], seed: 1))
+        #expect(k != ProgramGenerator.cacheKey(tool: "csmith", version: "csmith 2.3.0", flags: [], seed: 2))
+        // Flags are words: "--a b" and "--a", "b" differ from "--a b" as one word.
+        #expect(ProgramGenerator.cacheKey(tool: "csmith", version: "v", flags: ["--a", "b"], seed: 1)
+            != ProgramGenerator.cacheKey(tool: "csmith", version: "v", flags: ["--a b"], seed: 1))
+    }
+
+    @Test func badFlagsAreAnErrorNamingTheSeed() async throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let g = ProgramGenerator(spec: GeneratorSpec(seeds: [3], flags: ["--no-such-flag"]), outDir: dir + "/generated", cacheRoot: nil)
+        do {
+            _ = try await g.generate(version: "v")
+            Issue.record("csmith accepted --no-such-flag")
+        } catch {
+            #expect(error.description.contains("'csmith --seed 3' failed"), "\(error.description)")
+        }
+    }
+}
