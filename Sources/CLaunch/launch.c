@@ -7,11 +7,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -220,4 +223,64 @@ void tg_wait(pid_t pid, tg_ending *ending) {
     } else if (WIFSIGNALED(status)) {
         ending->signal = WTERMSIG(status);
     }
+}
+
+static long long tg_now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void tg_fill(int status, tg_ending *ending) {
+    if (WIFEXITED(status)) {
+        ending->exited = 1;
+        ending->exit_code = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        ending->signal = WTERMSIG(status);
+    }
+}
+
+void tg_wait_deadline(pid_t pid, long long timeout_ms, tg_ending *ending, int *timed_out) {
+    *timed_out = 0;
+    if (timeout_ms < 0) {
+        tg_wait(pid, ending);
+        return;
+    }
+    ending->exited = 0;
+    ending->exit_code = 0;
+    ending->signal = 0;
+    ending->error = 0;
+    long long deadline = tg_now_ms() + timeout_ms;
+    int fd = -1;
+#ifdef SYS_pidfd_open
+    // Readable once the child has exited; always close-on-exec.
+    fd = (int)syscall(SYS_pidfd_open, pid, 0);
+#endif
+    for (;;) {
+        int status = 0;
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid) {
+            tg_fill(status, ending);
+            if (fd >= 0) close(fd);
+            return;
+        }
+        if (r < 0 && errno != EINTR) {
+            ending->error = errno;
+            if (fd >= 0) close(fd);
+            return;
+        }
+        long long left = deadline - tg_now_ms();
+        if (left <= 0) break;
+        if (fd >= 0) {
+            struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+            (void)poll(&p, 1, left > INT_MAX ? INT_MAX : (int)left);
+        } else {
+            struct timespec pause = { .tv_sec = 0, .tv_nsec = (left < 10 ? left : 10) * 1000000L };
+            (void)nanosleep(&pause, NULL);
+        }
+    }
+    if (fd >= 0) close(fd);
+    *timed_out = 1;
+    (void)kill(-pid, SIGKILL);
+    tg_wait(pid, ending);
 }

@@ -137,10 +137,14 @@ final class LiveReport: Sendable {
     /// A verdict that needs every cell of some fixtures at once (the wrong-code pass over generated
     /// programs): their full records are read back from the spool, `judge` returns them revised, and each
     /// one it changed replaces its spooled JSON and its slim record. Returns the changed full records.
-    func revise(fixtures: Set<String>, _ judge: ([CellRecord]) -> [CellRecord]) -> [CellRecord] {
-        state.withLock { s in
+    /// `order` is the plan's: the judge sees the records in it (a tie goes to the first group in plan order).
+    func revise(fixtures: Set<String>, order: [String], _ judge: ([CellRecord]) -> [CellRecord]) -> [CellRecord] {
+        var rank: [String: Int] = [:]
+        for (i, id) in order.enumerated() { rank[id] = i }
+        return state.withLock { s in
             guard !s.frozen else { return [] }
             let picked = s.entries.indices.filter { fixtures.contains(s.entries[$0].cell.fixture) }
+                .sorted { (rank[s.entries[$0].cell.id] ?? Int.max, $0) < (rank[s.entries[$1].cell.id] ?? Int.max, $1) }
             var full: [CellRecord] = []
             var positions: [Int] = []
             for i in picked {

@@ -99,7 +99,7 @@ struct RunSession {
         await interruption?.holdIfStopping()
         progress.finish()
         if let cache { writeErr(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
-        let trouble = judgeGenerated(live, outDir: out)
+        let trouble = judgeGenerated(live, order: plan.cells.map(\.id), outDir: out)
         if let trouble { live.updateMetadata { $0.generatorTrouble = trouble.isEmpty ? nil : trouble } }
         guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
             await interruption?.holdIfStopping()

@@ -56,4 +56,10 @@ typedef struct {
 /// grandchild could hold. Call it off Swift's cooperative threads.
 void tg_wait(pid_t pid, tg_ending *ending);
 
+/// tg_wait with a deadline: past `timeout_ms` milliseconds (negative: none) the child's whole process
+/// group gets SIGKILL, `*timed_out` is set, and the wait goes on until the child is reaped. The deadline
+/// is kept on this thread (a pidfd polled, or a short sleep where pidfd_open is missing), so no timer that
+/// a busy scheduler could delay stands between a step and its timeout.
+void tg_wait_deadline(pid_t pid, long long timeout_ms, tg_ending *ending, int *timed_out);
+
 #endif

@@ -149,13 +149,30 @@ package enum Launcher {
         }
     }
 
+    /// The same with the step's timeout kept by the waiting thread itself: at the deadline the child's
+    /// group is killed (tg_wait_deadline), so a starved cooperative pool cannot delay a timeout.
+    package static func wait(_ pid: Int32, timeoutSeconds: Int) async -> (ending: Ending, timedOut: Bool) {
+        await withCheckedContinuation { (done: CheckedContinuation<(ending: Ending, timedOut: Bool), Never>) in
+            Thread.detachNewThread {
+                var ending = tg_ending()
+                var timedOut: Int32 = 0
+                tg_wait_deadline(pid, Int64(max(0, timeoutSeconds)) * 1000, &ending, &timedOut)
+                done.resume(returning: (ending: Self.ending(ending), timedOut: timedOut != 0))
+            }
+        }
+    }
+
+    private static func ending(_ e: tg_ending) -> Ending {
+        if e.exited != 0 { return .exited(Int(e.exit_code)) }
+        if e.signal != 0 { return .signaled(e.signal) }
+        return .unwaitable(e.error)
+    }
+
     /// Waits for a child on the calling thread (`repro --exec`, which has nothing else to do).
     package static func waitBlocking(_ pid: Int32) -> Ending {
         var ending = tg_ending()
         tg_wait(pid, &ending)
-        if ending.exited != 0 { return .exited(Int(ending.exit_code)) }
-        if ending.signal != 0 { return .signaled(ending.signal) }
-        return .unwaitable(ending.error)
+        return Self.ending(ending)
     }
 
     /// The strings, each NUL-terminated, one after the other: the form tg_launch splits into argv or envp.

@@ -1,6 +1,5 @@
 import Foundation
 import Model
-import Synchronization
 
 /// Runs one step through the launcher (Launcher.swift): stdin from /dev/null, stdout and stderr to files,
 /// a clean signal state, its own process group, and for run steps their resource limits; a timeout kills
@@ -40,21 +39,11 @@ package enum ProcessRunner {
             return notStarted(failure.description)
         }
         ProcessGroups.shared.add(pid, outputs: request.outputPaths)
-        let state = StepState()
-        let seconds = request.timeoutSeconds
-        let timer = Task.detached {
-            do { try await Task.sleep(for: .seconds(seconds)) } catch { return }
-            guard !state.finished.load(ordering: .sequentiallyConsistent) else { return }
-            state.timedOut.store(true, ordering: .sequentiallyConsistent)
-            ProcessGroups.kill(group: pid)
-        }
-        let ending = await Launcher.wait(pid)
-        state.finished.store(true, ordering: .sequentiallyConsistent)
-        timer.cancel()
+        // The waiting thread keeps the timeout: at the deadline it kills the group, then reaps.
+        let (ending, timedOut) = await Launcher.wait(pid, timeoutSeconds: request.timeoutSeconds)
         // The step is over: whatever it left behind in its group (a wrapper's background child) goes too.
         ProcessGroups.kill(group: pid)
         ProcessGroups.shared.remove(pid)
-        let timedOut = state.timedOut.load(ordering: .sequentiallyConsistent)
         switch ending {
         case .exited(let code):
             return StepResult(exitCode: code, signal: nil, timedOut: timedOut, durationMs: elapsed(), launchError: nil)
@@ -93,10 +82,4 @@ extension ProcessRunner {
         let usesCwd = command.contains("/") && !command.hasPrefix("/")
         return ExecutableLookup.resolve(usesCwd ? cwd + "/" + command : command)
     }
-}
-
-/// What the timeout timer and the waiting step share.
-private final class StepState: Sendable {
-    let finished = Atomic<Bool>(false)
-    let timedOut = Atomic<Bool>(false)
 }

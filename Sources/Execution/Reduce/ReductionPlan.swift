@@ -117,7 +117,8 @@ package struct ReductionPlan: Sendable, Equatable {
         c = c.map { $0 == source ? sourceMark : $0 }
         var l = withoutDependencyFiles(link.argv).map { $0 == object ? "\(name).o" : $0 }
         if let i = l.lastIndex(of: "-o"), i + 1 < l.count { l[i + 1] = "\(name).prog" }
-        var program = run.argv
+        // The sandbox and the loader's report are the run's own: a candidate runs plainly in its scratch directory.
+        var program = RunStepCommand.unsealed(run.argv)
         if let i = program.lastIndex(where: { $0 == "./" + UnitLayout.program }) { program[i] = "./\(name).prog" }
         if let i = c.lastIndex(of: "-o"), i + 1 < c.count { c[i + 1] = "\(name).o" }
         return Side(cell: r.id, recordedStdout: r.stdout, compile: c, link: l, run: program, env: run.env.merging(compile.env) { a, _ in a })
