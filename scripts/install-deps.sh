@@ -13,6 +13,7 @@ packages=(
   bubblewrap   # bwrap seals every run step (docs/sysroot.md); also needed by a `sandbox = "bwrap"` matrix
   libxxhash-dev libssl-dev  # the build cache's XXH3-128 and the matrix hash's SHA-256 (ContentHash)
   csmith libcsmith-dev cvise   # random programs (run --generate csmith) and their reduction (toolgate reduce)
+  time hyperfine   # benchmarks/: peak memory (/usr/bin/time -v) and the sandbox's cost per step
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
 
