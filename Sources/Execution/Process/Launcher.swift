@@ -93,8 +93,13 @@ package enum Launcher {
         case unwaitable(Int32)
     }
 
-    /// Starts the process; returns its pid, which is also its process group, once it has exec'd.
+    /// Starts the process; returns its pid, which is also its process group, once it has exec'd. The child
+    /// is made on the launcher's own thread (LaunchThread), which lives as long as toolgate.
     package static func start(_ spec: Spec) -> Result<Int32, Failure> {
+        LaunchThread.shared.run { startHere(spec) }
+    }
+
+    private static func startHere(_ spec: Spec) -> Result<Int32, Failure> {
         guard !spec.argv.isEmpty else { return .failure(.notStarted("no command to run")) }
         let environment = spec.environment.map { "\($0.key)=\($0.value)" }
         if let bad = (spec.argv + environment + [spec.executable, spec.cwd]).first(where: { $0.utf8.contains(0) }) {
