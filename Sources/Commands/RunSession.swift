@@ -49,6 +49,9 @@ struct RunSession {
         // report.json exists (complete: false, no cells) before any process starts, so an interrupt at
         // any moment leaves a readable one; the interrupt waits while the previous run's files go.
         let first = metadata
+        // OUT exists before the spool is made beside report.json: a fresh --out would otherwise keep
+        // every cell in memory, with a warning.
+        try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         let makeReport = {
             Self.clearPreviousRun(in: out)
             let live = LiveReport(metadata: first, path: out + "/report.json")

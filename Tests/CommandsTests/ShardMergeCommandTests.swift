@@ -75,6 +75,7 @@ import Testing
         let cache = ["--cache-dir", dir.path("cache")]
         let whole = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", dir.path("whole"), "-j", "2"] + cache, timeout: 240)
         #expect(whole.status == 1, "\(whole.stderr)")
+        #expect(!whole.stderr.contains("cell spool"), "a fresh --out gets its spool: \(whole.stderr)")
         var shardDirs: [String] = []
         for k in 1...3 {
             let out = dir.path("s\(k)")

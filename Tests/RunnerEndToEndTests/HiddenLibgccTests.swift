@@ -3,19 +3,21 @@ import Testing
 @testable import Model
 
 /// glibc dlopens libgcc_s.so.1 for pthread_cancel, and C++ needs it to unwind: a sysroot without it
-/// builds fine and only fails when run. A copy of the aarch64 sysroot made of links, less that one file.
+/// builds fine and only fails when run. A copy of the aarch64 sysroot, less that one file.
 @Suite(.timeLimit(.minutes(4))) struct HiddenLibgccTests {
     static let real = "/usr/aarch64-linux-gnu"
 
-    /// Hard links, not symlinks: run steps are sealed in a sandbox whose root is the sysroot, where an
-    /// absolute symlink into /usr/aarch64-linux-gnu would point at nothing.
+    /// A real copy. Not symlinks: run steps are sealed in a sandbox whose root is the sysroot, where an
+    /// absolute symlink into /usr/aarch64-linux-gnu would point at nothing. Not hard links: a new link
+    /// changes the host file's ctime, and the build cache's race guard then refuses to store any step
+    /// that read it, so a test running beside this one would see misses it did not cause.
     func makeSysroot(at root: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/cp")
-        p.arguments = ["-al", Self.real, root]
+        p.arguments = ["-a", Self.real, root]
         try p.run()
         p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "cp -al \(Self.real) \(root) failed")
+        try #require(p.terminationStatus == 0, "cp -a \(Self.real) \(root) failed")
         let fm = FileManager.default
         for entry in try fm.contentsOfDirectory(atPath: root + "/lib") where entry.hasPrefix("libgcc_s.so") {
             try fm.removeItem(atPath: "\(root)/lib/\(entry)")
