@@ -108,7 +108,7 @@ struct RunSession {
             await interruption?.holdIfStopping()
             throw ExitCode(2)
         }
-        writeOut(ResultGrid.render(cells))
+        writeOut(ResultGrid.render(cells, axes: axes?.configurationAxisNames ?? PlanAxes.builtInConfigurationAxes))
         if let trouble { writeOut(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
         writeOut(RunSummary.render(cells, reportPath: out + "/report.json"))
         return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)
