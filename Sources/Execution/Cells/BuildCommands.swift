@@ -33,7 +33,10 @@ package struct BuildCommands: Sendable {
         let c = compiler(for: source, in: unit)
         let a = unit.fixture.annotations
         var argv = [driver(for: source, in: unit)] + common(compiler: c, target: unit.target, cxx: source.isCxx)
-        argv += ShellWords.split(unit.opt) + Self.valueFlags(unit.compileChoices, cxx: source.isCxx, link: false)
+        // A value that applies to some compilers only (`-stdlib=libc++` for clang) does not reach a
+        // BUILD-WITH source another compiler builds.
+        let choices = unit.compileChoices.filter { $0.value.compilers?.contains { Applicability.compilerMatches($0, c.name) } ?? true }
+        argv += ShellWords.split(unit.opt) + Self.valueFlags(choices, cxx: source.isCxx, link: false)
         argv += a.cflags + (source.isCxx ? a.cxxflags : [])
         if a.needsThreads { argv.append("-pthread") }
         if source.sharedLibrary != nil { argv.append("-fPIC") }

@@ -1,6 +1,6 @@
 /// Decides from a fixture's annotations and the cell's axis values whether a cell can run at all, and
 /// says why not.
-enum Applicability {
+package enum Applicability {
     static func unsupportedReason(_ cell: Cell, matrix: Matrix) -> String? {
         let a = cell.fixture.annotations
         for r in a.requirements {
@@ -51,7 +51,7 @@ enum Applicability {
     }
 
     /// `gcc` matches the matrix compiler `gcc` and `gcc-14`.
-    static func compilerMatches(_ wanted: String, _ name: String) -> Bool {
+    package static func compilerMatches(_ wanted: String, _ name: String) -> Bool {
         name == wanted || name.hasPrefix(wanted + "-")
     }
 
