@@ -3,7 +3,9 @@ import PackageDescription
 
 // Layering (docs/architecture.md): the C libraries are imported by the interop targets alone: ELFInspection
 // (libelf, libdw, libzstd), ContentHash (libxxhash, libcrypto) and the process launcher (CLaunch, called by
-// Execution's Launcher.swift alone); Model sits on ELFInspection and ContentHash;
+// Execution's Launcher.swift alone); ELFFacts holds the value types ELFInspection reads into and imports no C
+// module; Model sits on ELFFacts and ContentHash (not on the ELF reader: Model, Reporting and their tests
+// link no libelf, libdw or libzstd);
 // Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
 // `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
 let package = Package(
@@ -26,9 +28,12 @@ let package = Package(
         .systemLibrary(
             name: "CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]),
+        // The ELF reader's answers as plain values (facts, hardening verdicts, resolutions): no C module.
+        .target(
+            name: "ELFFacts"),
         .target(
             name: "ELFInspection",
-            dependencies: ["CLibElf", "CLibDW", "CZstd"]),
+            dependencies: ["ELFFacts", "CLibElf", "CLibDW", "CZstd"]),
         .systemLibrary(
             name: "CXXHash", pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]),
@@ -42,16 +47,16 @@ let package = Package(
             dependencies: ["CXXHash", "CLibCrypto"]),
         .target(
             name: "Model",
-            dependencies: ["ELFInspection", "ContentHash"]),
+            dependencies: ["ELFFacts", "ContentHash"]),
         // The process launcher: one C function that makes every child (signals, limits, group, descriptors).
         .target(
             name: "CLaunch"),
         .target(
             name: "Execution",
-            dependencies: ["Model", "CLaunch"]),
+            dependencies: ["Model", "CLaunch", "ELFInspection"]),
         .target(
             name: "Reporting",
-            dependencies: ["Model"]),
+            dependencies: ["Model", "ELFFacts"]),
         .target(
             name: "Commands",
             dependencies: [
@@ -71,7 +76,7 @@ let package = Package(
             dependencies: ["ELFInspection"]),
         .testTarget(
             name: "ModelTests",
-            dependencies: ["Model", "ELFInspection"]),
+            dependencies: ["Model", "ELFFacts"]),
         .testTarget(
             name: "ExecutionTests",
             dependencies: ["Execution", "Model"]),
@@ -85,7 +90,7 @@ let package = Package(
         // Crafted report pairs: every kind of change, the known-failures file, malformed reports, the writers.
         .testTarget(
             name: "ComparisonTests",
-            dependencies: ["Model", "Reporting", "ELFInspection"],
+            dependencies: ["Model", "Reporting", "ELFFacts"],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// ELFFacts through the fast writer. The keys and shapes are those of ELFFacts' Codable conformance, which
 /// report.json uses; a test decodes this output with JSONDecoder and compares.

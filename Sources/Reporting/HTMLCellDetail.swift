@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 import Model
 
 /// One cell of index.html opened: status and reason, its changes from the baseline, every command

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// `inspect` for people: a compact block per file, one fact per line, aligned.
 package enum InspectTable {

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// The changes between a cell's baseline binary and its new one. Each rule is a small predicate with its
 /// reasoning beside it; the list of fields is docs/compare.md's table.
