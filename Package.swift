@@ -7,13 +7,15 @@ import PackageDescription
 // module; Model sits on ELFFacts and ContentHash (not on the ELF reader: Model, Reporting and their tests
 // link no libelf, libdw or libzstd);
 // Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
-// `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
+// `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands; `toolgate-fuzz-text` (FuzzText)
+// fuzzes the matrix and report readers without the ELF reader, so it links no libelf, libdw or libzstd.
 let package = Package(
     name: "toolgate",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "toolgate", targets: ["toolgate"]),
         .executable(name: "toolgate-fuzz", targets: ["Fuzz"]),
+        .executable(name: "toolgate-fuzz-text", targets: ["FuzzText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -66,11 +68,19 @@ let package = Package(
         .executableTarget(
             name: "toolgate",
             dependencies: ["Commands"]),
-        // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally it replays inputs given as
-        // arguments; `make fuzz` builds it with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver runs.
+        // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally the executables replay inputs
+        // given as arguments; `make fuzz` builds them with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver
+        // runs. FuzzCore: that driver, and the targets that need no C library (matrix, report).
+        .target(
+            name: "FuzzCore",
+            dependencies: ["Model", "Reporting"]),
         .executableTarget(
             name: "Fuzz",
-            dependencies: ["ELFInspection", "Model", "Reporting"]),
+            dependencies: ["FuzzCore", "ELFInspection"]),
+        // matrix and report alone: what scripts/fuzz.sh fuzzes them with.
+        .executableTarget(
+            name: "FuzzText",
+            dependencies: ["FuzzCore"]),
         .testTarget(
             name: "ELFInspectionTests",
             dependencies: ["ELFInspection"]),
