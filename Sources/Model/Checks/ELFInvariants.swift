@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// The built-in ELF checks every cell's binary must pass, and the fixture's own ELF-* expectations.
 /// Each predicate is small and says why it holds (elfclassify's habit).

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// Everything a cell did and what came of it: one element of report.json's `cells`.
 package struct CellRecord: Sendable, Codable, Equatable {
