@@ -54,23 +54,28 @@ struct Compare: ParsableCommand {
             comparison = try ComparisonFrontend.selfCheck(new, name: reports[0])
         }
         let context = ReportContext(report: new, comparison: comparison)
-        if let out {
-            try ComparisonFrontend.writeJSON(comparison, outDir: out)
-            try ComparisonFrontend.writeReports(context, outDir: out)
-        }
-        switch format {
-        case .text: writeOut(ComparisonText.render(comparison, color: flags.useColor))
-        case .json: writeOut(ComparisonJSON.render(comparison))
-        case .markdown: writeOut(MarkdownSummary.render(context))
-        case .junit: writeOut(JUnitWriter.render(context))
-        case .html: writeOut(HTMLReport.render(context))
-        }
+        if let out { try ComparisonFrontend.writeReports(context, outDir: out) }
+        writeOut(format.format.render(context, ReportFormat.Options(color: flags.useColor)) ?? "")
         if comparison.failsGate { throw ExitCode(1) }
     }
 }
 
-enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, markdown, junit, html
+/// `--format NAME`: one of ReportFormat's printable formats (text, json, markdown, junit, html).
+struct ComparisonFormat: ExpressibleByArgument {
+    var format: ReportFormat
+
+    static let text = ComparisonFormat(format: .comparisonText)
+
+    init(format: ReportFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = ReportFormat.printable(named: argument) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { ReportFormat.printable.compactMap(\.formatName) }
+
+    var defaultValueDescription: String { format.formatName ?? "" }
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {

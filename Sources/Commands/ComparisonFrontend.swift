@@ -56,18 +56,7 @@ enum ComparisonFrontend {
         }
     }
 
-    static func writeJSON(_ c: Comparison, outDir: String) throws {
-        let path = outDir + "/comparison.json"
-        do {
-            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(ComparisonJSON.render(c).utf8), to: path)
-        } catch {
-            writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
-        }
-    }
-
-    /// junit.xml, summary.md and index.html into `outDir` (docs/reports.md).
+    /// junit.xml, summary.md and index.html into `outDir`, and comparison.json with a comparison (docs/reports.md).
     static func writeReports(_ context: ReportContext, outDir: String) throws {
         do {
             try ReportFiles.write(context, to: outDir)

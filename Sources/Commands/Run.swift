@@ -142,7 +142,6 @@ struct Run: AsyncParsableCommand {
             // A comparison needs every cell's facts and output: the whole report is read back here.
             let new = try ComparisonFrontend.load(session.reportPath)
             let result = try ComparisonFrontend.compare(old: old, oldName: baseline, new: new, newName: session.reportPath, options: options)
-            try ComparisonFrontend.writeJSON(result, outDir: out)
             try ComparisonFrontend.writeReports(ReportContext(report: new, comparison: result), outDir: out)
             writeOut("\n" + ComparisonText.render(result, color: comparison.useColor))
             if updateBaseline {

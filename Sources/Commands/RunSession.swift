@@ -117,7 +117,7 @@ struct RunSession {
     /// The files a run owns in OUT, and any temporary file a killed writer left beside them.
     static func clearPreviousRun(in out: String) {
         let fm = FileManager.default
-        let owned = ["work", "logs", "report.json", "comparison.json"] + ReportFiles.names
+        let owned = ["work", "logs"] + ReportFormat.fileNames
         for name in owned { try? fm.removeItem(atPath: out + "/" + name) }
         for name in (try? fm.contentsOfDirectory(atPath: out)) ?? [] {
             guard let cut = name.range(of: AtomicFile.temporaryInfix), owned.contains(String(name[..<cut.lowerBound])) else { continue }

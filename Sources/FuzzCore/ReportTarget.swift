@@ -34,8 +34,6 @@ enum ReportTarget {
         do {
             let c = try Comparator.compare(old: old, oldName: "old.json", new: new, newName: "new.json")
             render(ReportContext(report: new, comparison: c))
-            _ = ComparisonText.render(c, color: true)
-            _ = ComparisonJSON.render(c)
             return "compared (\(c.failsGate ? "regressions" : "no regression"))"
         } catch {
             return "compare refused"
@@ -54,10 +52,9 @@ enum ReportTarget {
         }
     }
 
-    /// The files a run, a comparison and a merge write.
+    /// Every format of ReportFormat's registry the context has what for: the files a run, a comparison and
+    /// a merge write, and the comparison text.
     private static func render(_ context: ReportContext) {
-        _ = MarkdownSummary.render(context)
-        _ = JUnitWriter.render(context)
-        _ = HTMLReport.render(context)
+        for format in ReportFormat.all { _ = format.render(context, ReportFormat.Options(color: true)) }
     }
 }

@@ -1,31 +1,25 @@
 import Foundation
 import Model
 
-/// The files for people and CI beside report.json (docs/reports.md): junit.xml, summary.md and
-/// index.html, each written atomically.
+/// The files beside report.json (docs/reports.md): every ReportFormat written for the context (junit.xml,
+/// summary.md, index.html; comparison.json with a comparison), each atomically.
 package enum ReportFiles {
-    package static let names = ["junit.xml", "summary.md", "index.html"]
-
     package static func render(_ name: String, _ ctx: ReportContext) -> String? {
-        switch name {
-        case "junit.xml": JUnitWriter.render(ctx)
-        case "summary.md": MarkdownSummary.render(ctx)
-        case "index.html": HTMLReport.render(ctx)
-        default: nil
-        }
+        ReportFormat.file(named: name)?.render(ctx, ReportFormat.Options())
     }
 
-    /// Writes every file into `outDir`; stops at the first that cannot be written, naming it. junit.xml and
-    /// index.html are streamed to their temporary file as they are rendered (a large run's are big).
+    /// Writes every file of the context into `outDir` (made if missing); stops at the first that cannot be
+    /// written, naming it. A format with a streaming writer goes to its temporary file as it is rendered.
     package static func write(_ ctx: ReportContext, to outDir: String) throws {
-        try FileSink.write(to: outDir + "/junit.xml") { sink in
-            var sink = sink
-            JUnitWriter.write(ctx, to: &sink)
-        }
-        try AtomicFile.write(Data(MarkdownSummary.render(ctx).utf8), to: outDir + "/summary.md")
-        try FileSink.write(to: outDir + "/index.html") { sink in
-            var sink = sink
-            HTMLReport.write(ctx, to: &sink)
+        try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+        for format in ReportFormat.all where format.isWritten(for: ctx) {
+            guard let name = format.fileName else { continue }
+            let path = outDir + "/" + name
+            if let stream = format.stream {
+                try FileSink.write(to: path) { sink in stream(ctx, sink) }
+            } else if let text = format.render(ctx, ReportFormat.Options()) {
+                try AtomicFile.write(Data(text.utf8), to: path)
+            }
         }
     }
 }

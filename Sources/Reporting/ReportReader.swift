@@ -25,12 +25,17 @@ package enum ReportReader {
     package static func decode(_ data: Data, file: String) throws(ReportReadError) -> Report {
         if data.isEmpty { throw ReportReadError(file: file, message: "empty file; expected a report.json object") }
         // JSONSerialization first: its syntax errors carry the place; JSONDecoder's type errors carry the field.
+        let parsed: Any
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             let message = syntaxMessage(error, data: data)
             let place = JSONPlace.of(message: message, in: data)
             throw ReportReadError(file: place.map { "\(file):\($0.line):\($0.column)" } ?? file, message: "not valid JSON: \(message)")
+        }
+        // Another schema is named as such, before its fields are read as this one's.
+        if let version = (parsed as? [String: Any])?["schema_version"] as? Int, version != Report.schemaVersion {
+            throw versionError(version, file: file)
         }
         let report: Report
         do {
@@ -40,10 +45,12 @@ package enum ReportReader {
         } catch {
             throw ReportReadError(file: file, message: "not a toolgate report: \(error)")
         }
-        guard report.schemaVersion == Report.schemaVersion else {
-            throw ReportReadError(file: file, message: "schema_version \(report.schemaVersion) is not \(Report.schemaVersion), the one this toolgate reads")
-        }
+        guard report.schemaVersion == Report.schemaVersion else { throw versionError(report.schemaVersion, file: file) }
         return report
+    }
+
+    private static func versionError(_ version: Int, file: String) -> ReportReadError {
+        ReportReadError(file: file, message: "schema_version \(version) is not \(Report.schemaVersion), the one this toolgate reads")
     }
 
     private static func syntaxMessage(_ error: any Error, data: Data) -> String {

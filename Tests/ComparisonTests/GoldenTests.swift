@@ -43,10 +43,20 @@ import Testing
         return (old, new)
     }
 
-    @Test(arguments: ["comparison.txt", "comparison.json"])
+    /// Each format ReportFormat makes of a comparison alone, by its golden file: a new one fails here until
+    /// its golden file is recorded.
+    static let goldenNames: [String] = ReportFormat.all.filter { $0.occasion == .comparison || $0.occasion == .printed }.map(goldenName)
+
+    /// Its file name, or for one only printed `comparison.txt` (the text) or `comparison-NAME.txt`.
+    static func goldenName(_ format: ReportFormat) -> String {
+        format.fileName ?? (format.formatName == "text" ? "comparison.txt" : "comparison-\(format.formatName ?? "").txt")
+    }
+
+    @Test(arguments: goldenNames)
     func matchesTheGoldenFile(_ name: String) throws {
-        let c = try Self.comparison()
-        let actual = name.hasSuffix(".json") ? ComparisonJSON.render(c) : ComparisonText.render(c, color: false)
+        let (new, c) = try Self.pair()
+        let format = try #require(ReportFormat.all.first { Self.goldenName($0) == name })
+        let actual = try #require(format.render(ReportContext(report: new, comparison: c), ReportFormat.Options(color: false)))
         let path = Self.directory + "/" + name
         if ProcessInfo.processInfo.environment["TOOLGATE_RECORD_GOLDEN"] != nil {
             try actual.write(toFile: path, atomically: true, encoding: .utf8)

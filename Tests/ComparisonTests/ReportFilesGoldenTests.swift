@@ -31,7 +31,18 @@ import Testing
         return try #require(ReportFiles.render(file, try context(baseline: baseline)))
     }
 
-    @Test(arguments: ["junit.xml", "summary.md", "index.html", "run-junit.xml", "run-summary.md", "run-index.html"])
+    /// Each file ReportFormat writes beside every run, with the comparison and without (`run-`): a new
+    /// format fails here until its golden files are recorded.
+    static let goldenNames: [String] = {
+        let names = ReportFormat.all.filter { $0.occasion == .everyRun }.compactMap(\.fileName)
+        return names + names.map { "run-" + $0 }
+    }()
+
+    @Test func theRegistryHasTheFilesOfEveryRun() {
+        #expect(Set(Self.goldenNames) == ["junit.xml", "summary.md", "index.html", "run-junit.xml", "run-summary.md", "run-index.html"])
+    }
+
+    @Test(arguments: goldenNames)
     func matchesTheGoldenFile(_ name: String) throws {
         let actual = try Self.render(name)
         let path = GoldenTests.directory + "/" + name

@@ -39,6 +39,19 @@ package struct PlanAxes: Sendable, Codable, Equatable {
 
     package static let builtInConfigurationAxes = ["compiler", "target", "link", "opt"]
 
+    enum CodingKeys: String, CodingKey { case fixtures, compilers, targets, opts, links, extra }
+
+    /// Every list read tolerantly (an absent one is empty), so an older or newer report still merges.
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fixtures = try c.decode(forKey: .fixtures, default: [])
+        compilers = try c.decode(forKey: .compilers, default: [])
+        targets = try c.decode(forKey: .targets, default: [])
+        opts = try c.decode(forKey: .opts, default: [])
+        links = try c.decode(forKey: .links, default: [])
+        extra = try c.decodeIfPresent([Declared].self, forKey: .extra)
+    }
+
     /// A sort key giving plan order; values not on an axis sort after those that are.
     package func position(of cell: CellRecord) -> [Int] { Positions(self).of(cell) }
 
