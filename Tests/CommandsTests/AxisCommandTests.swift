@@ -73,4 +73,22 @@ import Testing
         let extra = ((report["metadata"] as? [String: Any])?["axes"] as? [String: Any])?["extra"] as? [[String: Any]]
         #expect(extra?.map { $0["name"] as? String } == ["linker", "pic"])
     }
+
+    /// Shards keep build units whole and merge puts the cells back in plan order, declared axes included.
+    @Test func shardsMergeInPlanOrder() throws {
+        let dir = try Self.setUp()
+        let whole = try ToolgateBinary.run(["list", dir.path("m.toml")], timeout: 60).stdout.split(separator: "\n").map(String.init)
+        var parts: [String] = []
+        for k in 1...2 {
+            let out = dir.path("s\(k)")
+            let r = try ToolgateBinary.run(["run", dir.path("m.toml"), "--out", out, "--no-cache", "--shard", "\(k)/2"], timeout: 180)
+            #expect(r.status == 0, "\(r.stderr)")
+            parts.append(out)
+        }
+        let merged = try ToolgateBinary.run(["merge", "--out", dir.path("merged"), parts[1], parts[0]], timeout: 60)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path("merged/report.json")))) as? [String: Any])
+        let ids = (report["cells"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids == whole)
+    }
 }
