@@ -4,7 +4,8 @@ import PackageDescription
 // Layering (docs/architecture.md): the C libraries are imported by the interop targets alone: ELFInspection
 // (libelf, libdw, libzstd), ContentHash (libxxhash, libcrypto) and the process launcher (CLaunch, called by
 // Execution's Launcher.swift alone); Model sits on ELFInspection and ContentHash;
-// Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
+// Execution and Reporting on Model; Frontend (a run session, its live report, interrupts) on those;
+// Commands on all of them; `toolgate` is only the entry point;
 // `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
 let package = Package(
     name: "toolgate",
@@ -52,10 +53,17 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: ["Model"]),
+        // The run frontend: a session from matrix to report files, its live report, interrupts, the baseline update.
+        .target(
+            name: "Frontend",
+            dependencies: [
+                "ELFInspection", "Model", "Execution", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(
             name: "Commands",
             dependencies: [
-                "ELFInspection", "Model", "Execution", "Reporting",
+                "ELFInspection", "Model", "Execution", "Reporting", "Frontend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -81,7 +89,7 @@ let package = Package(
             dependencies: ["Execution", "Model", "Reporting", "ELFInspection"]),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "ELFInspection", "Model", "Reporting"]),
+            dependencies: ["Commands", "ELFInspection", "Model", "Reporting", "Frontend"]),
         // Crafted report pairs: every kind of change, the known-failures file, malformed reports, the writers.
         .testTarget(
             name: "ComparisonTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 
 /// `toolgate doctor [MATRIX]`: every compiler, target and runner of a matrix checked on this machine.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 
 /// `--generate csmith --seeds 1-200 [--csmith-flags "..."]` (docs/random-programs.md). The matrix's `[generate]`

@@ -54,6 +54,3 @@ struct SelectionOptions: ParsableArguments {
         Plan.make(matrix: matrix, fixtures: fixtures, filter: cellFilter).restricted(to: parsedShard)
     }
 }
-
-func writeOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-func writeErr(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 import Reporting
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import ELFInspection
 import Execution
 import Foundation
+import Frontend
 import Model
 import Reporting
 

@@ -7,38 +7,42 @@ import Reporting
 
 /// The run frontend: prepares OUT, probes the tools, runs the plan, keeps report.json current
 /// (complete: false until the end, and after an interrupt: Interruption), writes the logs and prints the grid.
-struct RunSession {
-    var matrix: Matrix
-    var plan: Plan
-    var outDir: String
-    var jobs: Int
-    var commandLine: [String]
+package struct RunSession {
+    package var matrix: Matrix
+    package var plan: Plan
+    package var outDir: String
+    package var jobs: Int
+    package var commandLine: [String]
     /// Recorded in the report's metadata: the part of the plan (`--shard`), `--filter`, the plan's axes.
-    var shard: Shard?
-    var filter: String?
-    var axes: PlanAxes?
+    package var shard: Shard?
+    package var filter: String?
+    package var axes: PlanAxes?
     /// `--repeat N`: reruns of a failed run step.
-    var repeats = 0
+    package var repeats = 0
     /// The build cache; nil with `--no-cache`.
-    var cache: CacheSettings?
+    package var cache: CacheSettings?
     /// `--keep-work`: what stays under OUT/work once a unit's cells are judged.
-    var keepWork = KeepWork.failed
+    package var keepWork = KeepWork.failed
     /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
-    var interruption: Interruption?
+    package var interruption: Interruption?
     /// `--generate`: the generated programs, judged by checksum once every cell ran (RunSession+Generated).
-    var generation: Generation?
+    package var generation: Generation?
 
-    var reportPath: String { outDir + "/report.json" }
+    package init(matrix: Matrix, plan: Plan, outDir: String, jobs: Int, commandLine: [String]) {
+        (self.matrix, self.plan, self.outDir, self.jobs, self.commandLine) = (matrix, plan, outDir, jobs, commandLine)
+    }
+
+    package var reportPath: String { outDir + "/report.json" }
 
     /// What a finished run hands on: slim records in plan order (CellRecord.slim) and the loader of
     /// the full ones, so the report files need not hold every cell's output at once.
-    struct RunOutcome {
-        var metadata: RunMetadata
-        var cells: [CellRecord]
-        var loader: CellLoader
+    package struct RunOutcome {
+        package var metadata: RunMetadata
+        package var cells: [CellRecord]
+        package var loader: CellLoader
     }
 
-    func run() async throws -> RunOutcome {
+    package func run() async throws -> RunOutcome {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)

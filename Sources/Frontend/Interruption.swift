@@ -10,7 +10,7 @@ import Synchronization
 /// new step started), wait for those groups to die and remove what their steps were writing, stop the
 /// file writers, save report.json with `complete: false`, exit 130. A second signal: kill the groups
 /// again and exit 130 at once; report.json is then the last one saved, whole, because every save renames.
-final class Interruption: Sendable {
+package final class Interruption: Sendable {
     private let stopping = Atomic<Bool>(false)
     /// The command's own flow has stopped at `holdIfStopping`: it starts, prints and writes nothing more.
     private let parked = Atomic<Bool>(false)
@@ -21,7 +21,7 @@ final class Interruption: Sendable {
     private let watch = Mutex<SignalWatch?>(nil)
 
     /// `cleanup` runs before the exit (a temporary directory to remove).
-    static func install(cleanup: @escaping @Sendable () -> Void = {}) -> Interruption {
+    package static func install(cleanup: @escaping @Sendable () -> Void = {}) -> Interruption {
         let interruption = Interruption(cleanup: cleanup)
         let watch = SignalWatch(
             first: { [interruption] sig in interruption.stop(signal: sig) },
@@ -32,7 +32,7 @@ final class Interruption: Sendable {
 
     private init(cleanup: @escaping @Sendable () -> Void) { self.cleanup = cleanup }
 
-    var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+    package var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
 
     /// Makes the run's report (clearing OUT and saving the first report.json) with interrupts held off.
     func attach(_ make: () -> LiveReport) -> LiveReport {
@@ -45,14 +45,14 @@ final class Interruption: Sendable {
 
     /// Suspends for good once an interrupt is under way: its thread ends the process, and until then the
     /// command must neither print a result nor write a file nor exit with a status of its own.
-    func holdIfStopping() async {
+    package func holdIfStopping() async {
         guard isStopping else { return }
         parked.store(true, ordering: .sequentiallyConsistent)
         while true { try? await Task.sleep(for: .seconds(60)) }
     }
 
     /// `holdIfStopping` for a command that waits on a thread (repro --exec).
-    func holdThreadIfStopping() {
+    package func holdThreadIfStopping() {
         guard isStopping else { return }
         parked.store(true, ordering: .sequentiallyConsistent)
         while true { sleep(60) }
