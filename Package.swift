@@ -68,7 +68,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "toolgate",
-            dependencies: ["Commands"]),
+            dependencies: ["Commands", "Frontend"]),
         // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally it replays inputs given as
         // arguments; `make fuzz` builds it with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver runs.
         .executableTarget(

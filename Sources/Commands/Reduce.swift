@@ -7,7 +7,7 @@ import Reporting
 
 /// `toolgate reduce CELL [--report F] [--out DIR] [--time-limit 30m] [--against CELL]`: a wrong-code cell's
 /// program reduced with C-Vise (docs/random-programs.md, "Reducing").
-struct Reduce: AsyncParsableCommand {
+struct Reduce: ContextCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reduce a wrong-code cell's program with C-Vise to a small one that still shows the difference.",
         discussion: """
@@ -44,7 +44,7 @@ struct Reduce: AsyncParsableCommand {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
     }
 
-    func run() async throws {
+    func run(in context: RunContext) async throws {
         let loaded: Report
         do {
             loaded = try ReportWriter.read(report)
@@ -66,7 +66,7 @@ struct Reduce: AsyncParsableCommand {
         // Ctrl-C: C-Vise's group is killed, then its smallest program so far is kept as reduced.c.
         let keep = reducer
         let started = ContinuousClock.now
-        let interruption = Interruption.install(cleanup: {
+        let interruption = Interruption.install(context, cleanup: {
             keep.keepSmallest()
             let size = { (path: String) -> String in
                 let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""

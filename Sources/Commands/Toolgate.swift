@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frontend
 import Model
 
 /// The root command: a name, a version and the list of subcommands. Each subcommand lives in its own file.
@@ -17,19 +18,25 @@ package struct Toolgate: AsyncParsableCommand {
     /// run); `inspect` and the root keep the argument parser's codes.
     static let usageIsTwo: Set<String> = ["run", "compare", "list", "merge", "repro", "doctor", "resolve", "reduce"]
 
-    package static func main() async {
+    /// Parses the command line and runs the subcommand in `context`, made once by the entry point: the
+    /// context is bound for everything the subcommand does, and handed to a ContextCommand.
+    package static func main(context: RunContext) async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            var command = try parseAsRoot(arguments)
-            if var async = command as? AsyncParsableCommand {
-                try await async.run()
-            } else {
-                try command.run()
+            try await context.bound {
+                var command = try parseAsRoot(arguments)
+                if let contextual = command as? ContextCommand {
+                    try await contextual.run(in: context)
+                } else if var async = command as? AsyncParsableCommand {
+                    try await async.run()
+                } else {
+                    try command.run()
+                }
             }
         } catch {
             let code = exitCode(for: error)
             if let sub = arguments.first, usageIsTwo.contains(sub), code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                context.standardError.write(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -1,5 +1,6 @@
 import Foundation
 
-/// The process's standard output and error, for the commands' messages.
-package func writeOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-package func writeErr(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+/// Text to the current context's standard output and error (RunContext.current: the one the entry point
+/// or a test bound; the process's own outside any).
+package func writeOut(_ text: String) { RunContext.current.standardOutput.write(text) }
+package func writeErr(_ text: String) { RunContext.current.standardError.write(text) }

@@ -27,9 +27,12 @@ package struct RunSession {
     package var interruption: Interruption?
     /// `--generate`: the generated programs, judged by checksum once every cell ran (RunSession+Generated).
     package var generation: Generation?
+    /// Where its text goes, whose registry its steps join, whose gate its writes pass (RunContext).
+    package var context: RunContext
 
-    package init(matrix: Matrix, plan: Plan, outDir: String, jobs: Int, commandLine: [String]) {
+    package init(matrix: Matrix, plan: Plan, outDir: String, jobs: Int, commandLine: [String], context: RunContext) {
         (self.matrix, self.plan, self.outDir, self.jobs, self.commandLine) = (matrix, plan, outDir, jobs, commandLine)
+        self.context = context
     }
 
     package var reportPath: String { outDir + "/report.json" }
@@ -42,7 +45,12 @@ package struct RunSession {
         package var loader: CellLoader
     }
 
+    /// The run, in its context: every step it starts and every file it writes belong to it.
     package func run() async throws -> RunOutcome {
+        try await context.bound { try await runInContext() }
+    }
+
+    private func runInContext() async throws -> RunOutcome {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
@@ -58,7 +66,7 @@ package struct RunSession {
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         let makeReport = {
             Self.clearPreviousRun(in: out)
-            let live = LiveReport(metadata: first, path: out + "/report.json")
+            let live = LiveReport(metadata: first, path: out + "/report.json", errors: context.standardError)
             live.save(complete: false)
             return live
         }
@@ -75,15 +83,15 @@ package struct RunSession {
         }
         live.save(complete: false)
         if let error = toolchain.sandbox.error {
-            writeErr("toolgate: error: \(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix\n")
+            context.standardError.write("toolgate: error: \(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix\n")
             throw ExitCode(2)
         }
-        if let warning = toolchain.sandbox.warning { writeErr("toolgate: warning: \(warning)\n") }
+        if let warning = toolchain.sandbox.warning { context.standardError.write("toolgate: warning: \(warning)\n") }
 
         let part = shard.map { ", shard \($0)" } ?? ""
-        writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
-        for w in toolchain.workarounds { writeErr("toolgate: note: \(w)\n") }
-        let progress = Progress(total: plan.cells.count)
+        context.standardError.write("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
+        for w in toolchain.workarounds { context.standardError.write("toolgate: note: \(w)\n") }
+        let progress = Progress(total: plan.cells.count, isTTY: context.errorIsTerminal, output: context.standardError.write)
         var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs)
         executor.repeats = repeats
         executor.cache = cache.map { BuildCache(settings: $0, workDir: workDir) }
@@ -105,16 +113,16 @@ package struct RunSession {
         }
         await interruption?.holdIfStopping()
         progress.finish()
-        if let cache { writeErr(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
+        if let cache { context.standardError.write(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
         let trouble = judgeGenerated(live, order: plan.cells.map(\.id), outDir: out)
         if let trouble { live.updateMetadata { $0.generatorTrouble = trouble.isEmpty ? nil : trouble } }
         guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
             await interruption?.holdIfStopping()
             throw ExitCode(2)
         }
-        writeOut(ResultGrid.render(cells))
-        if let trouble { writeOut(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
-        writeOut(RunSummary.render(cells, reportPath: out + "/report.json"))
+        context.standardOutput.write(ResultGrid.render(cells))
+        if let trouble { context.standardOutput.write(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
+        context.standardOutput.write(RunSummary.render(cells, reportPath: out + "/report.json"))
         return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)
     }
 
