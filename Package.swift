@@ -56,10 +56,7 @@ let package = Package(
         // The run frontend: a session from matrix to report files, its live report, interrupts, the baseline update.
         .target(
             name: "Frontend",
-            dependencies: [
-                "ELFInspection", "Model", "Execution", "Reporting",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            dependencies: ["ELFInspection", "Model", "Execution", "Reporting"]),
         .target(
             name: "Commands",
             dependencies: [

@@ -10,13 +10,12 @@ struct MatrixOptions: ParsableArguments {
     @Option(name: .long, help: "Fixtures directory (overrides the matrix's 'fixtures').")
     var fixtures: String?
 
-    /// The decoded matrix, or its error printed compiler-style and exit status 2.
+    /// The decoded matrix, or its error as a Diagnostic (printed compiler-style, exit status 2).
     func load() throws -> Matrix {
         do {
             return try MatrixDecoder.load(path: matrix, fixturesOverride: fixtures)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 
@@ -24,8 +23,7 @@ struct MatrixOptions: ParsableArguments {
         do {
             return try FixtureDiscovery.discover(in: matrix.fixtures)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 }

@@ -49,15 +49,13 @@ struct Reduce: ContextCommand {
         do {
             loaded = try ReportWriter.read(report)
         } catch {
-            writeErr("toolgate: error: cannot read '\(report)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot read '\(report)': \(error.localizedDescription)")
         }
         let plan: ReductionPlan
         do {
             plan = try ReductionPlan.make(report: loaded, cell: cell, against: against)
         } catch {
-            writeErr("toolgate: error: \(report): \(error)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("\(report): \(error)")
         }
         let reportDir = (URL(fileURLWithPath: report).standardizedFileURL.path as NSString).deletingLastPathComponent
         let dir = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? reportDir + "/reduce/" + cell.replacingOccurrences(of: "/", with: "_")
@@ -83,8 +81,7 @@ struct Reduce: ContextCommand {
             outcome = try await reducer.reduce()
         } catch {
             await interruption.holdIfStopping()
-            writeErr("toolgate: error: \(error)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("\(error)")
         }
         await interruption.holdIfStopping()
         writeOut(ReductionSummary.render(outcome, dir: dir, timeLimit: timeLimit))

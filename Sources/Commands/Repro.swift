@@ -27,14 +27,12 @@ struct Repro: ParsableCommand {
         do {
             loaded = try ReportWriter.read(report)
         } catch {
-            writeErr("toolgate: error: cannot read '\(report)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot read '\(report)': \(error.localizedDescription)")
         }
         guard let record = loaded.cells.first(where: { $0.id == cell }) else {
-            var message = "toolgate: error: no cell '\(cell)' in '\(report)'"
+            var message = "no cell '\(cell)' in '\(report)'"
             if let near = EditDistance.nearest(to: cell, in: loaded.cells.map(\.id)) { message += "; did you mean '\(near)'?" }
-            writeErr(message + "\n")
-            throw ExitCode(2)
+            throw Diagnostic.error(message)
         }
         let script = ReproScript.render(record)
         guard exec else {
@@ -46,8 +44,7 @@ struct Repro: ParsableCommand {
         // lets an interrupt kill it and whatever it started.
         let interruption = Interruption.install(context)
         guard let shell = ExecutableLookup.resolve("/bin/sh") else {
-            writeErr("toolgate: error: cannot run the script: no /bin/sh\n")
-            throw ExitCode(127)
+            throw Diagnostic.error("cannot run the script: no /bin/sh", status: 127)
         }
         guard context.processes.reserveStart() else { interruption.holdThreadIfStopping(); throw ExitCode(130) }
         let spec = Launcher.Spec(
@@ -59,7 +56,7 @@ struct Repro: ParsableCommand {
         case .failure(let failure):
             context.processes.cancelStart()
             // An exec failure was already told on stderr by the child.
-            if case .notStarted(let message) = failure { writeErr("toolgate: error: \(message)\n") }
+            if case .notStarted(let message) = failure { throw Diagnostic.error(message, status: 127) }
             throw ExitCode(127)
         }
         context.processes.add(pid)

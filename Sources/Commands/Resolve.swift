@@ -1,6 +1,7 @@
 import ArgumentParser
 import ELFInspection
 import Foundation
+import Model
 import Reporting
 
 /// `toolgate resolve [--sysroot DIR] [--json] FILE...`: what glibc's loader would load for each file, and
@@ -35,8 +36,7 @@ struct Resolve: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sysroot, isDirectory: &isDirectory), isDirectory.boolValue else {
-            FileHandle.standardError.write(Data("toolgate: error: sysroot '\(sysroot)' is not a directory\n".utf8))
-            throw ExitCode(2)
+            throw Diagnostic.error("sysroot '\(sysroot)' is not a directory")
         }
         let cache = LinkFactsCache()
         let options = ResolveOptions(root: sysroot)

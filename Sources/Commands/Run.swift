@@ -110,8 +110,7 @@ struct Run: ContextCommand {
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
         if !missing.isEmpty {
-            for e in missing { writeErr("\(e)\n") }
-            throw ExitCode(2)
+            throw Diagnostics(missing.map(\.diagnostic))
         }
         // With --generate (or [generate]), the generated programs are the run's fixtures (docs/random-programs.md).
         let generated = try generation.spec(matrix: matrix, timeout: timeout)

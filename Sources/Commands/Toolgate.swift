@@ -33,6 +33,14 @@ package struct Toolgate: AsyncParsableCommand {
                     try command.run()
                 }
             }
+        } catch let diagnostic as DiagnosticConvertible {
+            exit(diagnostics: Diagnostics([diagnostic.diagnostic]), context)
+        } catch let diagnostic as Diagnostic {
+            exit(diagnostics: Diagnostics([diagnostic]), context)
+        } catch let diagnostics as Diagnostics {
+            exit(diagnostics: diagnostics, context)
+        } catch let status as ExitStatus {
+            Foundation.exit(status.code)
         } catch {
             let code = exitCode(for: error)
             if let sub = arguments.first, usageIsTwo.contains(sub), code == .validationFailure {
@@ -41,5 +49,11 @@ package struct Toolgate: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The one place a diagnostic thrown by a command is printed; then the exit with its status.
+    static func exit(diagnostics: Diagnostics, _ context: RunContext) -> Never {
+        for d in diagnostics.all { context.standardError.write(d) }
+        Foundation.exit(diagnostics.status)
     }
 }

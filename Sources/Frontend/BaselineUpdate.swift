@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Model
 import Reporting
@@ -30,15 +29,13 @@ package enum BaselineUpdate {
     /// Writes the new report over `baseline` (temporary file, then rename), or says why not and exits.
     package static func apply(old: Report, new: Report, newPath: String, comparison: Comparison, baseline: String) throws {
         if let refusal = refusal(old: old, new: new, comparison: comparison) {
-            writeErr("toolgate: error: baseline '\(baseline)' not updated: \(refusal.reason)\n")
-            throw ExitCode(refusal.status)
+            throw Diagnostic.error("baseline '\(baseline)' not updated: \(refusal.reason)", status: refusal.status)
         }
         do {
             try AtomicFile.write(Data(contentsOf: URL(fileURLWithPath: newPath)), to: baseline)
         } catch {
             let why = (error as? AtomicFile.WritesStopped).map(String.init(describing:)) ?? error.localizedDescription
-            writeErr("toolgate: error: baseline '\(baseline)' not updated: \(why)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("baseline '\(baseline)' not updated: \(why)")
         }
         writeErr("toolgate: baseline '\(baseline)' updated from \(newPath)\n")
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Execution
 import Foundation
 import Model
@@ -12,7 +11,6 @@ package enum CPUPreflight {
         let problems = await CPUCheck.problems(matrix: matrix, dir: dir)
         try? FileManager.default.removeItem(atPath: dir)
         guard !problems.isEmpty else { return }
-        for p in problems { writeErr("\(p)\n") }
-        throw ExitCode(2)
+        throw Diagnostics(problems.map(\.diagnostic))
     }
 }

@@ -41,7 +41,7 @@ final class LiveReport: Sendable {
         do {
             s.spool = try CellSpool(beside: path)
         } catch {
-            errors.write("toolgate: warning: cannot create the cell spool beside '\(path)' (\(error.localizedDescription)); cells are kept in memory\n")
+            errors.write(Diagnostic.warning("cannot create the cell spool beside '\(path)' (\(error.localizedDescription)); cells are kept in memory"))
         }
         state = Mutex(s)
         self.path = path
@@ -60,7 +60,7 @@ final class LiveReport: Sendable {
         do {
             json = try CellSpool.json(r)
         } catch {
-            errors.write("toolgate: error: cannot encode cell '\(r.id)': \(error)\n")
+            errors.write(Diagnostic.error("cannot encode cell '\(r.id)': \(error)"))
             return false
         }
         let slim = r.slim
@@ -227,7 +227,7 @@ final class LiveReport: Sendable {
         } catch is AtomicFile.WritesStopped {
             // An interrupt is under way; its own save follows.
         } catch {
-            errors.write("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
+            errors.write(Diagnostic.error("cannot write '\(path)': \(error.localizedDescription)"))
         }
         return nil
     }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ELFInspection
 import Execution
 import Foundation
@@ -83,14 +82,13 @@ package struct RunSession {
         }
         live.save(complete: false)
         if let error = toolchain.sandbox.error {
-            context.standardError.write("toolgate: error: \(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("\(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix")
         }
-        if let warning = toolchain.sandbox.warning { context.standardError.write("toolgate: warning: \(warning)\n") }
+        if let warning = toolchain.sandbox.warning { context.standardError.write(Diagnostic.warning(warning)) }
 
         let part = shard.map { ", shard \($0)" } ?? ""
         context.standardError.write("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
-        for w in toolchain.workarounds { context.standardError.write("toolgate: note: \(w)\n") }
+        for w in toolchain.workarounds { context.standardError.write(Diagnostic.note(w)) }
         let progress = Progress(total: plan.cells.count, isTTY: context.errorIsTerminal, output: context.standardError.write)
         var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs)
         executor.repeats = repeats
@@ -118,7 +116,8 @@ package struct RunSession {
         if let trouble { live.updateMetadata { $0.generatorTrouble = trouble.isEmpty ? nil : trouble } }
         guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
             await interruption?.holdIfStopping()
-            throw ExitCode(2)
+            // LiveReport said why report.json could not be written.
+            throw ExitStatus(2)
         }
         context.standardOutput.write(ResultGrid.render(cells))
         if let trouble { context.standardOutput.write(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }

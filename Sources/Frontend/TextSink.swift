@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Synchronization
 
 /// Where a command's text goes: the process's standard output or error, or, in a test, a buffer.
@@ -8,6 +9,9 @@ package final class TextSink: Sendable {
     package init(_ sink: @escaping @Sendable (String) -> Void) { self.sink = sink }
 
     package func write(_ text: String) { sink(text) }
+
+    /// A diagnostic that does not end the command (a warning, a note, an error the run survives), one line.
+    package func write(_ diagnostic: Diagnostic) { sink(diagnostic.description + "\n") }
 
     package static let standardOutput = TextSink { FileHandle.standardOutput.write(Data($0.utf8)) }
     package static let standardError = TextSink { FileHandle.standardError.write(Data($0.utf8)) }
