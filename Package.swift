@@ -3,16 +3,20 @@ import PackageDescription
 
 // Layering (docs/architecture.md): the C libraries are imported by the interop targets alone: ELFInspection
 // (libelf, libdw, libzstd), ContentHash (libxxhash, libcrypto) and the process launcher (CLaunch, called by
-// Execution's Launcher.swift alone); Model sits on ELFInspection and ContentHash;
+// Execution's Launcher.swift alone); ELFFacts holds the value types ELFInspection reads into and imports no C
+// module; Model sits on ELFFacts and ContentHash (not on the ELF reader: Model, Reporting and their tests
+// link no libelf, libdw or libzstd);
 // Execution and Reporting on Model; Frontend (a run session, its live report, interrupts) on those;
 // Commands on all of them; `toolgate` is only the entry point;
-// `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands.
+// `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands; `toolgate-fuzz-text` (FuzzText)
+// fuzzes the matrix and report readers without the ELF reader, so it links no libelf, libdw or libzstd.
 let package = Package(
     name: "toolgate",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "toolgate", targets: ["toolgate"]),
         .executable(name: "toolgate-fuzz", targets: ["Fuzz"]),
+        .executable(name: "toolgate-fuzz-text", targets: ["FuzzText"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,9 +31,12 @@ let package = Package(
         .systemLibrary(
             name: "CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]),
+        // The ELF reader's answers as plain values (facts, hardening verdicts, resolutions): no C module.
+        .target(
+            name: "ELFFacts"),
         .target(
             name: "ELFInspection",
-            dependencies: ["CLibElf", "CLibDW", "CZstd"]),
+            dependencies: ["ELFFacts", "CLibElf", "CLibDW", "CZstd"]),
         .systemLibrary(
             name: "CXXHash", pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]),
@@ -43,16 +50,16 @@ let package = Package(
             dependencies: ["CXXHash", "CLibCrypto"]),
         .target(
             name: "Model",
-            dependencies: ["ELFInspection", "ContentHash"]),
+            dependencies: ["ELFFacts", "ContentHash"]),
         // The process launcher: one C function that makes every child (signals, limits, group, descriptors).
         .target(
             name: "CLaunch"),
         .target(
             name: "Execution",
-            dependencies: ["Model", "CLaunch"]),
+            dependencies: ["Model", "CLaunch", "ELFInspection"]),
         .target(
             name: "Reporting",
-            dependencies: ["Model"]),
+            dependencies: ["Model", "ELFFacts"]),
         // The run frontend: a session from matrix to report files, its live report, interrupts, the baseline update.
         .target(
             name: "Frontend",
@@ -66,17 +73,25 @@ let package = Package(
         .executableTarget(
             name: "toolgate",
             dependencies: ["Commands", "Frontend"]),
-        // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally it replays inputs given as
-        // arguments; `make fuzz` builds it with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver runs.
+        // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally the executables replay inputs
+        // given as arguments; `make fuzz` builds them with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver
+        // runs. FuzzCore: that driver, and the targets that need no C library (matrix, report).
+        .target(
+            name: "FuzzCore",
+            dependencies: ["Model", "Reporting"]),
         .executableTarget(
             name: "Fuzz",
-            dependencies: ["ELFInspection", "Model", "Reporting"]),
+            dependencies: ["FuzzCore", "ELFInspection"]),
+        // matrix and report alone: what scripts/fuzz.sh fuzzes them with.
+        .executableTarget(
+            name: "FuzzText",
+            dependencies: ["FuzzCore"]),
         .testTarget(
             name: "ELFInspectionTests",
             dependencies: ["ELFInspection"]),
         .testTarget(
             name: "ModelTests",
-            dependencies: ["Model", "ELFInspection"]),
+            dependencies: ["Model", "ELFFacts"]),
         .testTarget(
             name: "ExecutionTests",
             dependencies: ["Execution", "Model"]),
@@ -90,7 +105,7 @@ let package = Package(
         // Crafted report pairs: every kind of change, the known-failures file, malformed reports, the writers.
         .testTarget(
             name: "ComparisonTests",
-            dependencies: ["Model", "Reporting", "ELFInspection"],
+            dependencies: ["Model", "Reporting", "ELFFacts"],
             exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -229,6 +229,13 @@ run_fixture() {
   read -ra cxxflags <<<"$(ann CXXFLAGS | tr '\n' ' ')"
   read -ra ldflags <<<"$(ann LDFLAGS | tr '\n' ' ')"
   read -ra libs <<<"$(ann LIBS | tr '\n' ' ')"
+  # ${FIXTURE_DIR}: the directory of the fixture's sources (docs/fixtures.md).
+  local fixture_dir=$path
+  [[ -d $path ]] || fixture_dir=$(dirname "$path")
+  cflags=("${cflags[@]//\$\{FIXTURE_DIR\}/$fixture_dir}")
+  cxxflags=("${cxxflags[@]//\$\{FIXTURE_DIR\}/$fixture_dir}")
+  ldflags=("${ldflags[@]//\$\{FIXTURE_DIR\}/$fixture_dir}")
+  libs=("${libs[@]//\$\{FIXTURE_DIR\}/$fixture_dir}")
   ann REQUIRES | tr '|, ' '\n\n\n' | grep -qx threads && threads=1
   ((threads)) && cflags+=(-pthread)
 

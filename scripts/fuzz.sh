@@ -2,13 +2,15 @@
 # Fuzzes the readers of hostile input with libFuzzer, each for a bounded time:
 #   scripts/fuzz.sh [--seconds N] [--target elf|matrix|report]
 #
-# Builds the toolgate-fuzz product once with -sanitize=fuzzer (-DFUZZING: libFuzzer's driver instead of the
-# replay mode) in its own scratch path, then for each target (all three, or the one --target names) copies
+# Builds the fuzz products once with -sanitize=fuzzer (-DFUZZING: libFuzzer's driver instead of the replay
+# mode) in their own scratch path: toolgate-fuzz for elf, toolgate-fuzz-text (no libelf, libdw or libzstd
+# linked) for matrix and report. Then for each target (all three, or the one --target names) copies
 # its committed seed corpus Tests/Corpus/TARGET/ to a temporary working corpus and runs it for N seconds,
 # with Tests/Corpus/TARGET.dict as its dictionary when there is one. A crash, a timeout (-timeout=10) or an
 # out-of-memory (-rss_limit_mb=2048) leaves its input and the log under fuzz-artifacts/TARGET/; every target
 # still runs, and the script exits non-zero when any of them failed. Replay an artifact with the normal
 # build: .build/debug/toolgate-fuzz TARGET fuzz-artifacts/TARGET/crash-*   (docs/fuzzing.md)
+# (toolgate-fuzz replays all three targets; the fuzzing runs matrix and report in toolgate-fuzz-text.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
         --seconds=*) seconds="${1#--seconds=}"; shift ;;
         --target) targets=("${2:?--target needs a value}"); shift 2 ;;
         --target=*) targets=("${1#--target=}"); shift ;;
-        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "fuzz.sh: error: unknown argument '$1'; $usage" >&2; exit 64 ;;
     esac
 done
@@ -47,18 +49,26 @@ max_len() {
 # with its backtrace but without the crashing input. Off, libFuzzer writes the input (docs/fuzzing.md).
 export SWIFT_BACKTRACE=enable=no
 
+# The product that fuzzes a target: the ELF reader's C libraries only where the ELF target needs them.
+product() {
+    case "$1" in
+        elf) echo toolgate-fuzz ;;
+        *) echo toolgate-fuzz-text ;;
+    esac
+}
+
 SWIFT="${SWIFT:-swift}"
 scratch=.build-fuzz
-build=("$SWIFT" build -c release --product toolgate-fuzz --scratch-path "$scratch"
-       -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING)
-
-echo "fuzz.sh: building: ${build[*]}"
-"${build[@]}"
-bin="$("${build[@]}" --show-bin-path)/toolgate-fuzz"
-if [ ! -x "$bin" ]; then
-    echo "fuzz.sh: error: the fuzzer was not built at '$bin'" >&2
-    exit 2
-fi
+build=("$SWIFT" build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING)
+bin_dir="$("${build[@]}" --show-bin-path)"
+for p in $(for target in "${targets[@]}"; do product "$target"; done | sort -u); do
+    echo "fuzz.sh: building: ${build[*]} --product $p"
+    "${build[@]}" --product "$p"
+    if [ ! -x "$bin_dir/$p" ]; then
+        echo "fuzz.sh: error: the fuzzer was not built at '$bin_dir/$p'" >&2
+        exit 2
+    fi
+done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/toolgate-fuzz-corpus.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -74,7 +84,7 @@ for target in "${targets[@]}"; do
 
     echo "fuzz.sh: $target: fuzzing for ${seconds}s from $(ls "$corpus" | wc -l) seeds; artifacts go to $artifacts/"
     set +e
-    "$bin" "$target" "$work/$target" "${dict[@]}" \
+    "$bin_dir/$(product "$target")" "$target" "$work/$target" "${dict[@]}" \
         -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$(max_len "$target")" \
         -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
     status=$?

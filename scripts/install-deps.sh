@@ -14,6 +14,7 @@ packages=(
   libxxhash-dev libssl-dev  # the build cache's XXH3-128 and the matrix hash's SHA-256 (ContentHash)
   csmith libcsmith-dev cvise   # random programs (run --generate csmith) and their reduction (toolgate reduce)
   time hyperfine   # benchmarks/: peak memory (/usr/bin/time -v) and the sandbox's cost per step
+  libunwind-19-dev libc++-19-dev libc++abi-19-dev mold   # matrices/hybrid.toml: LLVM unwinder and C++ library, the mold linker
 )
 # libclang-rt-19-dev brings libFuzzer for `make fuzz`; pax-utils brings scanelf for the benchmark.
 

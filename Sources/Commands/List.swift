@@ -5,7 +5,7 @@ import Model
 /// `toolgate list [MATRIX]`: the cells a run would have, one id a line, with why a cell cannot run.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the cells of a matrix: fixture/compiler/target/link/opt.",
+        abstract: "Print the cells of a matrix: fixture/compiler/target/link/opt, then any declared axes' values.",
         discussion: "Cells that cannot run here by their fixture's annotations are marked 'unsupported' with the reason.")
 
     @OptionGroup var matrixOptions: MatrixOptions
@@ -13,7 +13,7 @@ struct List: ParsableCommand {
     @OptionGroup(title: "Random programs") var generation: GenerateOptions
 
     func run() throws {
-        let matrix = try matrixOptions.load()
+        let matrix = try selection.narrowed(matrixOptions.load())
         // Generated programs are listed by name (csmith-SEED) without running the generator.
         let fixtures = try generation.spec(matrix: matrix, timeout: nil).map { spec in
             spec.seeds.map { seed in

@@ -30,8 +30,11 @@ struct MatrixOptions: ParsableArguments {
 
 /// The cell selection, shared by `run` and `list`.
 struct SelectionOptions: ParsableArguments {
-    @Option(name: .long, help: "Only cells whose id matches: a glob with * and ?, else a substring (e.g. 'gcc/aarch64').")
+    @Option(name: .long, help: "Only cells whose id matches: a glob with * and ?, AXIS=V1,V2 (e.g. 'rtlib=compiler-rt'), else a substring (e.g. 'gcc/aarch64').")
     var filter: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only these values of an axis: link, opt or one the matrix declares (repeatable).", valueName: "NAME=V1,V2"))
+    var axis: [String] = []
 
     @Option(name: .long, help: "Only the K-th of N disjoint parts of the cells (1 ≤ K ≤ N); a build unit stays in one part.")
     var shard: String?
@@ -45,6 +48,19 @@ struct SelectionOptions: ParsableArguments {
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("'--shard' must be K/N with 1 ≤ K ≤ N (e.g. '2/4'), got '\(shard)'")
         }
+    }
+
+    /// The matrix with every `--axis` applied; an unknown axis or value is an error (exit 2).
+    func narrowed(_ matrix: Matrix) throws -> Matrix {
+        var m = matrix
+        for a in axis {
+            do {
+                try m.narrow(a)
+            } catch {
+                throw Diagnostic.error(error.message)
+            }
+        }
+        return m
     }
 
     /// The cells of the matrix over the fixtures, filtered, then restricted to the shard.

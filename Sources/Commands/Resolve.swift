@@ -1,6 +1,7 @@
 import ArgumentParser
 import ELFInspection
 import Foundation
+import Frontend
 import Model
 import Reporting
 
@@ -51,7 +52,8 @@ struct Resolve: ParsableCommand {
                 if !json { FileHandle.standardOutput.write(Data(ResolutionText.block(r).utf8)) }
             case .failure(let error):
                 unreadable = true
-                FileHandle.standardError.write(Data("toolgate: error: \(error.description)\n".utf8))
+                // Not the command's end: the other files are resolved, then the exit is 2.
+                RunContext.current.standardError.write(Diagnostic.error(error.description))
             }
             if json { elements.append(ResolutionJSON.element(result, file: file)) }
         }

@@ -102,7 +102,7 @@ struct Run: ContextCommand {
     }
 
     private func runAndCompare(_ interruption: Interruption) async throws {
-        var matrix = try matrixOptions.load()
+        var matrix = try selection.narrowed(matrixOptions.load())
         if let timeout { matrix.overrideTimeout(timeout) }
         try await CPUPreflight.check(matrix)
         let missing = matrix.missingSysroots { path in

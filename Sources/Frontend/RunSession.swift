@@ -119,7 +119,7 @@ package struct RunSession {
             // LiveReport said why report.json could not be written.
             throw ExitStatus(2)
         }
-        context.standardOutput.write(ResultGrid.render(cells))
+        context.standardOutput.write(ResultGrid.render(cells, axes: axes?.configurationAxisNames ?? PlanAxes.builtInConfigurationAxes))
         if let trouble { context.standardOutput.write(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
         context.standardOutput.write(RunSummary.render(cells, reportPath: out + "/report.json"))
         return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)

@@ -1,8 +1,11 @@
 import ELFInspection
+import FuzzCore
 
 /// The ELF reader, from memory: facts or a refusal; then the loader's view `resolve` reads (version
 /// tables and every dynamic symbol).
 enum ELFTarget {
+    static let target = FuzzTarget("elf", run)
+
     static func run(_ bytes: [UInt8]) -> String {
         let facts: String
         switch ELFInspector.inspect(bytes: bytes, name: "fuzz-input") {

@@ -45,6 +45,7 @@ package enum ComparisonJSON {
                 j.key("cells"); j.strings(g.cells)
                 j.key("stdout"); j.string(g.stdout)
                 j.key("evidence"); j.string(i == 0 ? "reference" : d.evidence(for: i))
+                if let axis = g.differsOnlyIn { j.key("differs_only_in"); j.string(axis) }
                 j.endObject()
             }
             j.endArray()

@@ -42,7 +42,7 @@ package enum ComparisonText {
                 out.append("  \(safe(d.fixture)) (\(d.scope)): \(d.groups.count) different outputs")
                 for (i, g) in d.groups.enumerated() {
                     let cells = g.cells.prefix(4).joined(separator: ", ") + (g.cells.count > 4 ? ", and \(g.cells.count - 4) more" : "")
-                    let what = i == 0 ? "reference" : d.evidence(for: i)
+                    let what = i == 0 ? "reference" : (g.differsOnlyIn.map { "differs only in \($0): " } ?? "") + d.evidence(for: i)
                     out.append("    \(safe(cells)): \(safe(what))")
                 }
             }

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// ELFFacts through the fast writer. The keys and shapes are those of ELFFacts' Codable conformance, which
 /// report.json uses; a test decodes this output with JSONDecoder and compares.
@@ -29,10 +29,8 @@ extension JSONText {
         if let isa = f.x86IsaNeeded { key("x86_isa_needed"); strings(isa) }
         key("hardening")
         beginObject()
-        for (name, v) in [("canary", f.hardening.canary), ("fortify", f.hardening.fortify),
-                          ("cet_ibt", f.hardening.cetIBT), ("cet_shstk", f.hardening.cetSHSTK),
-                          ("bti", f.hardening.bti), ("pac", f.hardening.pac)] {
-            key(name)
+        for (check, v) in f.hardening.verdicts {
+            key(check.name)
             beginObject()
             key("state"); string(v.state.rawValue)
             key("evidence"); string(v.evidence)

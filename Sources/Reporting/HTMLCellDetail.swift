@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 import Model
 
 /// One cell of index.html opened: status and reason, its changes from the baseline, every command
@@ -68,7 +68,7 @@ enum HTMLCellDetail {
     private static func facts(_ f: ELFFacts) -> String {
         let e = HTMLText.escape
         let hd = f.hardening
-        let verdicts = [("canary", hd.canary), ("fortify", hd.fortify), ("cet_ibt", hd.cetIBT), ("cet_shstk", hd.cetSHSTK), ("bti", hd.bti), ("pac", hd.pac)]
+        let verdicts = hd.verdicts.map { ($0.check.name, $0.verdict) }
         let rows: [(String, String)] = [
             ("file", "\(f.elfClass)-bit \(f.machine) \(f.type.rawValue)\(f.isStatic ? ", static" : "")"),
             ("interpreter", f.interpreter ?? "(none)"),

@@ -59,15 +59,41 @@ struct HTMLGrid {
             h += "<span class=\"s-missing\">? missing</span><span class=\"s-expected\">x expected</span>"
             h += "<span class=\"s-pass reg\">regression</span>"
         }
-        h += "</p>\n<table class=\"grid\">\n<tr><th class=\"fx\" style=\"vertical-align:bottom\">fixture \\ configuration</th>"
-        for c in configurations { h += "<th class=\"cfg\">\(e(c))</th>" }
-        h += "</tr>\n"
+        h += "</p>\n<table class=\"grid\">\n" + header()
         for f in fixtures where rows?.contains(f) ?? true {
             h += "<tr><th class=\"fx\">\(e(f))</th>"
             for c in configurations { h += cell("\(f)/\(c)", linked: linked) }
             h += "</tr>\n"
         }
         return h + "</table>\n"
+    }
+
+    /// One header row naming each configuration; with declared axes (ids past `link/opt`), one row per
+    /// axis instead, each value spanning the columns of its group (the terminal grid's habit).
+    private func header() -> String {
+        let e = HTMLText.escape
+        let parts = configurations.map { $0.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }
+        let depth = parts.map(\.count).min() ?? 0
+        guard depth > 4 else {
+            var h = "<tr><th class=\"fx\" style=\"vertical-align:bottom\">fixture \\ configuration</th>"
+            for c in configurations { h += "<th class=\"cfg\">\(e(c))</th>" }
+            return h + "</tr>\n"
+        }
+        let names = ctx.report.metadata.axes?.configurationAxisNames ?? PlanAxes.builtInConfigurationAxes
+        var h = ""
+        for level in 0..<depth {
+            let name = level < names.count ? names[level] : "axis \(level + 1)"
+            h += "<tr><th class=\"fx\" style=\"text-align:right\">\(e(name))</th>"
+            var i = 0
+            while i < parts.count {
+                var j = i + 1
+                while j < parts.count, parts[j].prefix(level + 1) == parts[i].prefix(level + 1) { j += 1 }
+                h += "<th class=\"cfg\"\(j - i > 1 ? " colspan=\"\(j - i)\"" : "")>\(e(parts[i][level]))</th>"
+                i = j
+            }
+            h += "</tr>\n"
+        }
+        return h
     }
 
     private func cell(_ id: String, linked: (String) -> Bool) -> String {

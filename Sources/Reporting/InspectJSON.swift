@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// `inspect --json`: one array, one object per input in input order; a failure is {"path", "error"}.
 /// Elements are rendered one by one (by the threads that read the files) and assembled in order.

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// `inspect` for people: a compact block per file, one fact per line, aligned.
 package enum InspectTable {
@@ -19,9 +19,7 @@ package enum InspectTable {
             if !f.runpath.isEmpty { rows.append(("runpath", f.runpath.joined(separator: ":"))) }
             rows += [
                 ("hardening", "relro \(f.relro.rawValue), bind_now \(yn(f.bindNow)), nx_stack \(yn(f.nxStack)), textrel \(yn(f.textrel))"),
-                ("", "canary \(f.hardening.canary.state.rawValue), fortify \(f.hardening.fortify.state.rawValue), "
-                    + "cet ibt/shstk \(f.hardening.cetIBT.state.rawValue)/\(f.hardening.cetSHSTK.state.rawValue), "
-                    + "bti \(f.hardening.bti.state.rawValue), pac \(f.hardening.pac.state.rawValue)"),
+                ("", f.hardening.verdicts.map { "\($0.check.name) \($0.verdict.state.rawValue)" }.joined(separator: ", ")),
                 ("libgcc", f.libgcc.rawValue),
                 ("glibc_max", f.glibcMax ?? "-"),
             ]

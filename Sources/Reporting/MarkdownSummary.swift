@@ -89,7 +89,7 @@ package enum MarkdownSummary {
             out.append("### Divergences (\(c.divergences.count))")
             out.append("")
             table(&out, ["Fixture", "Scope", "Outputs", "First difference"], c.divergences) { d in
-                [MarkdownText.cell(d.fixture), MarkdownText.cell(d.scope), String(d.groups.count), MarkdownText.cell(d.evidence(for: 1))]
+                [MarkdownText.cell(d.fixture), MarkdownText.cell(d.scope), String(d.groups.count), MarkdownText.cell((d.groups.count > 1 ? d.groups[1].differsOnlyIn.map { "differs only in \($0): " } ?? "" : "") + d.evidence(for: 1))]
             }
         }
         list(&out, "Expected failures", c.cells(.expected)) { cell in

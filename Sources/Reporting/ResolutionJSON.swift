@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// `resolve --json`: one array, one object per input in input order (docs/resolve.md defines the fields);
 /// an input that cannot be read is {"file", "error"}. Written through the streaming writer.

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// `resolve`'s text: the tree of what loads what (each object under the one that loaded it first, a name
 /// met again marked "already loaded"), where each was found and how, then notes and problems.

@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 import Foundation
 import Testing
 @testable import Model

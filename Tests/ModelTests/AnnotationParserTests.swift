@@ -63,11 +63,23 @@ import Testing
     }
 
     @Test func typosAreErrorsWithTheNearestKeyword() {
-        let (a, _) = AnnotationParser.parse([("t.c", "// EXPECT-STDOUTT: x\n// EXPECT-EXIT: lots\n// REQUIRES: sse9\n")])
+        let (a, _) = AnnotationParser.parse([("t.c", "// EXPECT-STDOUTT: x\n// EXPECT-EXIT: lots\n// REQUIRES: thread\n// REQUIRES: a/b\n")])
         #expect(a.errors == [
             "t.c:1: error: unknown annotation 'EXPECT-STDOUTT'; did you mean 'EXPECT-STDOUT'?",
             "t.c:2: error: EXPECT-EXIT needs a number from 0 to 255, found 'lots'",
-            "t.c:3: error: unknown requirement 'sse9'; expected c++, int128, threads, target=, link= or compiler=",
+            "t.c:3: error: unknown requirement 'thread'; did you mean 'threads'?",
+            "t.c:4: error: unknown requirement 'a/b'; expected c++, int128, threads, AXIS=VALUE or a feature name",
+        ])
+    }
+
+    /// A bare word is a feature an axis value provides; `NAME=V` may name any axis (docs/matrix.md "Axes").
+    @Test func featuresAndDeclaredAxes() {
+        let (a, _) = AnnotationParser.parse([("t.c", "// REQUIRES: libunwind rtlib=compiler-rt\n// UNSUPPORTED: lld target=i686\n// UNSUPPORTED: linker=mold\n")])
+        #expect(a.errors == [])
+        #expect(a.requirements == [.feature("libunwind"), .axisValues("rtlib", ["compiler-rt"])])
+        #expect(a.unsupported == [
+            [Condition(name: "feature", values: ["lld"]), Condition(axis: .target, values: ["i686"])],
+            [Condition(name: "linker", values: ["mold"])],
         ])
     }
 

@@ -3,9 +3,9 @@ import Model
 /// The exact argv of every compile and link step of a cell (pure: no process is started here).
 ///
 /// Order of flags: driver, matrix cflags (top, compiler, target, compiler-and-target), cxxflags for C++,
-/// toolgate's own (the i686 asm/ directory), the opt level, the fixture's CFLAGS/CXXFLAGS, -pthread for
-/// `REQUIRES: threads`; link steps add ldflags, the fixture's LDFLAGS, the link-mode flag, then objects,
-/// libraries and the fixture's LIBS.
+/// toolgate's own (the i686 asm/ directory), the opt level, the declared axes' values (compile-phase ones
+/// only, on compile steps), the fixture's CFLAGS/CXXFLAGS, -pthread for `REQUIRES: threads`; link steps
+/// add ldflags, the fixture's LDFLAGS, the link-mode flag, then objects, libraries and the fixture's LIBS.
 package struct BuildCommands: Sendable {
     package var matrix: Matrix
     package var toolchain: Toolchain
@@ -33,7 +33,11 @@ package struct BuildCommands: Sendable {
         let c = compiler(for: source, in: unit)
         let a = unit.fixture.annotations
         var argv = [driver(for: source, in: unit)] + common(compiler: c, target: unit.target, cxx: source.isCxx)
-        argv += ShellWords.split(unit.opt) + a.cflags + (source.isCxx ? a.cxxflags : [])
+        // A value that applies to some compilers only (`-stdlib=libc++` for clang) does not reach a
+        // BUILD-WITH source another compiler builds.
+        let choices = unit.compileChoices.filter { $0.value.compilers?.contains { Applicability.compilerMatches($0, c.name) } ?? true }
+        argv += ShellWords.split(unit.opt) + Self.valueFlags(choices, cxx: source.isCxx, link: false)
+        argv += a.cflags + (source.isCxx ? a.cxxflags : [])
         if a.needsThreads { argv.append("-pthread") }
         if source.sharedLibrary != nil { argv.append("-fPIC") }
         argv = SysrootFlag.add(matrix.buildSysroot(compiler: c, target: unit.target), to: argv)
@@ -75,8 +79,15 @@ package struct BuildCommands: Sendable {
         let flags = matrix.flags(compiler: cell.compiler, target: cell.target)
         let a = cell.fixture.annotations
         return common(compiler: cell.compiler, target: cell.target, cxx: cell.fixture.isCxx)
-            + ShellWords.split(cell.opt) + a.cflags + (cell.fixture.isCxx ? a.cxxflags : [])
+            + ShellWords.split(cell.opt) + Self.valueFlags(cell.choices, cxx: cell.fixture.isCxx, link: true)
+            + a.cflags + (cell.fixture.isCxx ? a.cxxflags : [])
             + flags.ldflags + a.ldflags
+    }
+
+    /// The flags of the cell's axis values for one step (FlagSet's meaning: cflags to every step,
+    /// cxxflags to C++ steps, ldflags to link steps). `choices` of a compile step are compile-phase only.
+    static func valueFlags(_ choices: [AxisChoice], cxx: Bool, link: Bool) -> [String] {
+        choices.flatMap { c in c.value.flags.cflags + (cxx ? c.value.flags.cxxflags : []) + (link ? c.value.flags.ldflags : []) }
     }
 
     private func common(compiler: CompilerSpec, target: TargetSpec, cxx: Bool) -> [String] {

@@ -17,7 +17,7 @@ struct CellExecutor: Sendable {
     func run(_ cell: Cell, compileSteps: [CommandRecord]) async -> CellRecord {
         var r = CellRecord(cell: cell, status: .pass)
         r.commands = compileSteps
-        let dir = layout.cellDir(cell.link)
+        let dir = layout.cellDir(cell)
         try? FileManager.default.removeItem(atPath: dir)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let timeout = commands.timeout(cell)
@@ -42,6 +42,7 @@ struct CellExecutor: Sendable {
         case .facts(let facts):
             r.elf = facts
             r.violations = ELFInvariants.check(facts, cell: cell)
+            if !cell.choices.isEmpty { r.expectations = ELFInvariants.effective(cell).map(\.applied) }
             if let foreign = ELFInvariants.foreignBinary(facts, target: cell.target) {
                 r.status = .policy
                 r.reason = "not run: " + foreign.message

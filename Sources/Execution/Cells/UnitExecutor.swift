@@ -32,6 +32,8 @@ package struct UnitExecutor: Sendable {
                 records.append(CellRecord(cell: cell, status: .fail, reason: errors.joined(separator: "; ")))
             } else if let missing = nonEmpty(commands.missingTools(cell, unit: unit)) {
                 records.append(CellRecord(cell: cell, status: .skipped, reason: missing.joined(separator: "; ")))
+            } else if let gap = commands.toolchain.runtimeGap(cell) {
+                records.append(CellRecord(cell: cell, status: .skipped, reason: gap))
             } else {
                 runnable.append(cell)
             }

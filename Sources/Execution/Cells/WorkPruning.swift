@@ -32,9 +32,9 @@ package enum WorkPruning {
             try? fm.removeItem(atPath: layout.unitDir)
             return
         }
-        for r in records where !keep.keeps(r) {
-            guard let link = LinkMode(rawValue: r.link) else { continue }
-            try? fm.removeItem(atPath: layout.cellDir(link))
+        for cell in unit.cells {
+            guard let r = records.first(where: { $0.id == cell.id }), !keep.keeps(r) else { continue }
+            try? fm.removeItem(atPath: layout.cellDir(cell))
         }
     }
 }

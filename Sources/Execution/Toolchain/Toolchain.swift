@@ -12,10 +12,20 @@ package struct Toolchain: Sendable {
     package var workarounds: [String] = []
     /// How run steps are sealed on this machine (SandboxProbe, once per run); unsealed when nothing probed.
     package var sandbox = SandboxDecision.unsealed
+    /// RuntimeProbe: `runtimeKey` → why the cells of that value, compiler and target are skipped.
+    package var runtimeGaps: [String: String] = [:]
 
     package init() {}
 
     package func path(_ command: String) -> String? { resolved[command] }
+
+    package static func runtimeKey(compiler: String, target: String, label: String) -> String { "\(compiler)/\(target)/\(label)" }
+
+    /// Why the cell is skipped for a missing runtime of one of its values, if it is.
+    package func runtimeGap(_ cell: Cell) -> String? {
+        let gaps = cell.choices.compactMap { runtimeGaps[Self.runtimeKey(compiler: cell.compiler.name, target: cell.target.name, label: $0.label)] }
+        return gaps.isEmpty ? nil : gaps.joined(separator: "; ")
+    }
 
     package func extra(compiler: String, target: String) -> [String] { extraFlags["\(compiler)/\(target)"] ?? [] }
 

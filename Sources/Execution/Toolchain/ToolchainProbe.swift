@@ -50,6 +50,8 @@ package enum ToolchainProbe {
             toolchain.extraFlags[probe.0] = fix.flags
             toolchain.workarounds.append("\(probe.0): \(fix.explanation)")
         }
+        // After the i686 workaround: the runtime probes link as the cells will.
+        toolchain.runtimeGaps = await RuntimeProbe.run(matrix: matrix, toolchain: toolchain, workDir: workDir)
         return toolchain
     }
 

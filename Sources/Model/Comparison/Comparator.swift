@@ -116,7 +116,7 @@ package enum Comparator {
         var reason: String?
         if !new.compilers.isEmpty, !new.compilers.contains(where: { $0.compiler == o.compiler && $0.target == o.target }) {
             reason = "the new matrix has no compiler '\(o.compiler)' for target '\(o.target)'"
-        } else if let filter = new.filter, !CellFilter(filter).matches(o.id) {
+        } else if let filter = new.filter, !CellFilter(filter).matches(o) {
             reason = "left out by --filter '\(filter)'"
         }
         var c = CellComparison(id: o.id, cellClass: .missing, oldStatus: o.status, newStatus: nil, missingReason: reason)

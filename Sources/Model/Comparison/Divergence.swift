@@ -4,6 +4,9 @@ package struct Divergence: Sendable, Equatable {
     package struct Group: Sendable, Equatable {
         package var stdout: String
         package var cells: [String]
+        /// The one axis every cell of this group differs in from a cell of the reference group (`rtlib`,
+        /// `target`): what the difference comes down to; nil for the reference and where it is more than one.
+        package var differsOnlyIn: String? = nil
     }
 
     package var fixture: String
@@ -49,7 +52,7 @@ package enum DivergenceFinder {
             let sorted = groups.enumerated().sorted { a, b in
                 a.element.cells.count != b.element.cells.count ? a.element.cells.count > b.element.cells.count : a.offset < b.offset
             }.map(\.element)
-            out.append(Divergence(fixture: bucket.fixture, scope: bucket.scope, groups: sorted))
+            out.append(Divergence(fixture: bucket.fixture, scope: bucket.scope, groups: AxisDifference.label(sorted, cells: bucket.cells)))
         }
         return out
     }
@@ -57,6 +60,44 @@ package enum DivergenceFinder {
     /// The program ran to an exit status: its stdout is the program's, not a crash's remains.
     private static func ran(_ c: CellRecord) -> Bool {
         (c.status == .pass || c.status == .fail) && c.exitCode != nil && c.commands.contains { $0.step == .run }
+    }
+}
+
+/// Which single axis separates a divergence's groups: each cell's id split into its axes, matched against
+/// the reference group's cells.
+enum AxisDifference {
+    static func label(_ groups: [Divergence.Group], cells: [CellRecord]) -> [Divergence.Group] {
+        guard groups.count > 1 else { return groups }
+        let byID = Dictionary(cells.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let reference = groups[0].cells.compactMap { byID[$0] }
+        var out = groups
+        for i in 1..<groups.count {
+            var axes = Set<String>()
+            for id in groups[i].cells {
+                guard let c = byID[id] else { axes.insert("?"); continue }
+                // A partner in the reference that differs in exactly one axis.
+                let partners = reference.compactMap { r -> String? in
+                    let d = differing(c, r)
+                    return d.count == 1 ? d[0] : nil
+                }
+                if partners.isEmpty { axes.insert("?") } else { axes.formUnion(partners) }
+            }
+            out[i].differsOnlyIn = axes.count == 1 && !axes.contains("?") ? axes.first : nil
+        }
+        return out
+    }
+
+    /// The axes two cells of one fixture differ in, by name.
+    static func differing(_ a: CellRecord, _ b: CellRecord) -> [String] {
+        var out: [String] = []
+        if a.compiler != b.compiler { out.append("compiler") }
+        if a.target != b.target { out.append("target") }
+        if a.link != b.link { out.append("link") }
+        if a.opt != b.opt { out.append("opt") }
+        for name in Set((a.axes ?? [:]).keys).union((b.axes ?? [:]).keys).sorted() where a.axes?[name] != b.axes?[name] {
+            out.append(name)
+        }
+        return out
     }
 }
 

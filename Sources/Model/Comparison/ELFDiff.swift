@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// The changes between a cell's baseline binary and its new one. Each rule is a small predicate with its
 /// reasoning beside it; the list of fields is docs/compare.md's table.
@@ -57,17 +57,11 @@ package enum ELFDiff {
 
     /// A verdict that was "yes" and is not any more: the protection is gone, or nothing shows it is there.
     private static func hardening(_ d: inout Diff, _ old: Hardening, _ new: Hardening) {
-        let pairs: [(String, Verdict, Verdict, String)] = [
-            ("canary", old.canary, new.canary, "stack protector"),
-            ("fortify", old.fortify, new.fortify, "_FORTIFY_SOURCE"),
-            ("cet_ibt", old.cetIBT, new.cetIBT, "CET IBT"),
-            ("cet_shstk", old.cetSHSTK, new.cetSHSTK, "CET shadow stack"),
-            ("bti", old.bti, new.bti, "BTI"),
-            ("pac", old.pac, new.pac, "PAC"),
-        ]
-        for (name, before, after, label) in pairs where before.state == .yes && after.state != .yes {
+        for check in HardeningCheck.allCases {
+            let before = old[check], after = new[check]
+            guard before.state == .yes && after.state != .yes else { continue }
             d.regression(
-                "hardening.\(name)", before.state.rawValue, after.state.rawValue, "\(label) lost: \(after.evidence)")
+                "hardening.\(check.name)", before.state.rawValue, after.state.rawValue, "\(check.label) lost: \(after.evidence)")
         }
     }
 

@@ -97,14 +97,21 @@ package enum AnnotationParser {
             case "int128": a.requirements.append(.int128)
             case "threads": a.requirements.append(.threads)
             default:
-                guard let c = condition(word), c.axis != .opt else {
-                    a.errors.append("\(at): error: unknown requirement '\(word)'; expected c++, int128, threads, target=, link= or compiler=")
-                    continue
-                }
-                switch c.axis {
-                case .target: a.requirements.append(.targets(c.values))
-                case .link: a.requirements.append(.links(c.values))
-                case .compiler, .opt: a.requirements.append(.compilers(c.values))
+                if let c = condition(word) {
+                    switch c.axis {
+                    case .target: a.requirements.append(.targets(c.values))
+                    case .link: a.requirements.append(.links(c.values))
+                    case .compiler: a.requirements.append(.compilers(c.values))
+                    case .opt:
+                        a.errors.append("\(at): error: REQUIRES cannot name opt levels; use UNSUPPORTED: opt=...")
+                    case nil: a.requirements.append(.axisValues(c.name, c.values))
+                    }
+                } else if let error = misspelling(word, among: ["c++", "int128", "threads"], at: at, in: "requirement") {
+                    a.errors.append(error)
+                } else if word.contains("=") || !AxisDecoder.isName(word) {
+                    a.errors.append("\(at): error: unknown requirement '\(word)'; expected c++, int128, threads, AXIS=VALUE or a feature name")
+                } else {
+                    a.requirements.append(.feature(word))
                 }
             }
         }
@@ -113,19 +120,29 @@ package enum AnnotationParser {
     private static func parseUnsupported(_ v: String, at: String, into a: inout FixtureAnnotations) {
         var conditions: [Condition] = []
         for word in ShellWords.split(v) {
-            guard let c = condition(word) else {
-                a.errors.append("\(at): error: unknown condition '\(word)' in UNSUPPORTED; expected target=, link=, compiler= or opt=")
+            if let c = condition(word) {
+                conditions.append(c)
+            } else if !word.contains("="), AxisDecoder.isName(word) {
+                conditions.append(Condition(name: "feature", values: [word]))
+            } else {
+                a.errors.append("\(at): error: unknown condition '\(word)' in UNSUPPORTED; expected target=, link=, compiler=, opt=, AXIS= or a feature name")
                 return
             }
-            conditions.append(c)
         }
         if !conditions.isEmpty { a.unsupported.append(conditions) }
     }
 
+    /// `name=v1,v2` with any axis name: a fixture may name an axis only some matrices declare.
     static func condition(_ word: String) -> Condition? {
         let parts = word.split(separator: "=", maxSplits: 1)
-        guard parts.count == 2, let axis = Condition.Axis(rawValue: String(parts[0])) else { return nil }
+        guard parts.count == 2, AxisDecoder.isName(String(parts[0])) else { return nil }
         let values = parts[1].split(separator: ",").map(String.init)
-        return values.isEmpty ? nil : Condition(axis: axis, values: values)
+        guard !values.isEmpty else { return nil }
+        return Condition(name: String(parts[0]), values: values)
+    }
+
+    private static func misspelling(_ word: String, among words: [String], at: String, in what: String) -> String? {
+        guard let near = EditDistance.nearest(to: word, in: words), near != word.lowercased() else { return nil }
+        return "\(at): error: unknown \(what) '\(word)'; did you mean '\(near)'?"
     }
 }

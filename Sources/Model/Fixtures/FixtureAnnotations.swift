@@ -35,15 +35,33 @@ package enum Requirement: Sendable, Equatable {
     case targets([String])
     case links([String])
     case compilers([String])
+    /// `REQUIRES: rtlib=compiler-rt`: one of these values of a declared axis.
+    case axisValues(String, [String])
+    /// `REQUIRES: lld`: a bare word is a feature some axis value of the cell must provide.
+    case feature(String)
 }
 
-/// `target=i686`, `link=static`, `compiler=clang`, `opt=O0`; values may be comma-separated.
+/// `target=i686`, `link=static`, `compiler=clang`, `opt=O0`, a declared axis (`rtlib=compiler-rt`);
+/// values may be comma-separated. A bare word is a feature (`axis` is "feature").
 package struct Condition: Sendable, Equatable {
     package enum Axis: String, Sendable, CaseIterable {
         case target, link, compiler, opt
     }
-    package var axis: Axis
+    /// A built-in axis, a declared one's name, or "feature".
+    package var name: String
     package var values: [String]
+
+    package init(axis: Axis, values: [String]) {
+        name = axis.rawValue
+        self.values = values
+    }
+
+    package init(name: String, values: [String]) {
+        self.name = name
+        self.values = values
+    }
+
+    package var axis: Axis? { Axis(rawValue: name) }
 }
 
 package struct ELFExpectation: Sendable, Equatable {

@@ -59,6 +59,7 @@ package enum FixtureDiscovery {
         let mains = Set(files.filter { $0.hasPrefix("main.") })
         var (annotations, perSource) = AnnotationParser.parse(texts, expectationsFrom: mains.isEmpty ? nil : mains)
         annotations.errors = readErrors + annotations.errors.map { isDirectory ? "\(name)/\($0)" : $0 }
+        annotations.substituteFixtureDirectory(dir)
         let sources = files.map { f in
             FixtureSource(
                 path: dir + "/" + f, fileName: f, sharedLibrary: perSource[f]?.sharedLibrary, buildWith: perSource[f]?.buildWith)

@@ -6,6 +6,10 @@ package struct ExcludeRule: Sendable, Equatable {
     package var link: LinkMode?
     /// Written with or without the dash ("-O0" or "O0").
     package var opt: String?
+    /// Values of declared axes: `rtlib = "compiler-rt"`.
+    package var axes: [String: String] = [:]
+    /// Features every one of which some value of the cell must provide: `feature = "lld"`.
+    package var features: [String] = []
 
     package init(fixture: String? = nil, compiler: String? = nil, target: String? = nil, link: LinkMode? = nil, opt: String? = nil) {
         self.fixture = fixture
@@ -22,6 +26,14 @@ package struct ExcludeRule: Sendable, Equatable {
         if let link, link != l { return false }
         if let opt, OptLevel.id(of: opt) != o { return false }
         return true
+    }
+
+    package func matches(_ cell: Cell) -> Bool {
+        guard matches(fixture: cell.fixture.name, compiler: cell.compiler.name, target: cell.target.name, link: cell.link, optID: cell.optID)
+        else { return false }
+        for (axis, value) in axes where cell.value(of: axis) != value { return false }
+        let provided = cell.features
+        return features.allSatisfy(provided.contains)
     }
 }
 

@@ -16,6 +16,8 @@ package struct Matrix: Sendable, Equatable {
     package var sandbox: SandboxMode = .auto
     /// `[generate]`: random programs to run instead of the fixtures directory; nil when the matrix has none.
     package var generate: GeneratorSpec? = nil
+    /// `[axes.*]`, in `axis_order`: the axes beyond the built-in ones.
+    package var axes: [Axis] = []
 
     package static let defaultTimeout = 60
 

@@ -27,7 +27,7 @@ package enum MatrixDecoder {
             throw MatrixError(path: path, location: error.location, message: error.message)
         }
         let top = TableReader(table: root, file: path, name: "the top level", location: nil)
-        try top.allowOnly(["name", "fixtures", "opt", "link", "exclude", "compilers", "targets", "limits", "sandbox", "generate"] + TableReader.flagKeys)
+        try top.allowOnly(["name", "fixtures", "opt", "link", "exclude", "compilers", "targets", "limits", "sandbox", "generate", "axes", "axis_order"] + TableReader.flagKeys)
         let directory = (path as NSString).deletingLastPathComponent
         let written = try top.string("fixtures") ?? "../fixtures"
         let fixtures = fixturesOverride ?? resolve(written, against: directory)
@@ -35,14 +35,16 @@ package enum MatrixDecoder {
         let targets = try TargetDecoder.decode(top.subtable("targets"), top: top, matrixDirectory: directory)
         let compilers = try CompilerDecoder.decode(
             top.subtable("compilers"), top: top, targets: targets.map(\.name), matrixDirectory: directory)
+        let axes = try AxisDecoder.decode(top, compilers: compilers.map(\.name), targets: targets.map(\.name))
         let opts = try top.stringArray("opt") ?? ["-O2"]
         if let node = root["opt"], opts.isEmpty { throw top.error("'opt' must not be empty", at: node.location) }
         var matrix = Matrix(
             name: try top.string("name") ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
             path: path, fixtures: fixtures, opts: opts, links: links, flags: try top.flagSet(),
             limits: try decodeLimits(top.subtable("limits")),
-            exclude: try ExcludeDecoder.decode(top, compilers: compilers.map(\.name), targets: targets.map(\.name)),
+            exclude: try ExcludeDecoder.decode(top, compilers: compilers.map(\.name), targets: targets.map(\.name), axes: axes),
             compilers: compilers, targets: targets)
+        matrix.axes = axes
         matrix.sandbox = try decodeSandbox(top)
         matrix.generate = try GenerateDecoder.decode(top.subtable("generate"), compilers: compilers.map(\.name), targets: targets.map(\.name))
         return matrix

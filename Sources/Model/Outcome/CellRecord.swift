@@ -1,4 +1,4 @@
-import ELFInspection
+import ELFFacts
 
 /// Everything a cell did and what came of it: one element of report.json's `cells`.
 package struct CellRecord: Sendable, Codable, Equatable {
@@ -42,19 +42,31 @@ package struct CellRecord: Sendable, Codable, Equatable {
     package var sandbox: String?
     /// A generated program's checksum (`checksum = D9927B6C` on its stdout); nil for other fixtures and older reports.
     package var checksum: String?
+    /// The cell's values of the matrix's declared axes (`{"linker": "lld", "rtlib": "compiler-rt"}`); nil
+    /// when the matrix declares none, so such reports read as they always did.
+    package var axes: [String: String]?
+    /// The ELF expectations the binary was held to and which axis value each came from (the later axis
+    /// wins a conflict); written for cells with declared axes whose binary was checked.
+    package var expectations: [AppliedExpectation]?
 
     package init(cell: Cell, status: CellStatus, reason: String? = nil) {
         self.init(
             fixture: cell.fixture.name, compiler: cell.compiler.name, target: cell.target.name, link: cell.link.rawValue,
-            opt: cell.optID, status: status, reason: reason)
+            opt: cell.optID, extra: cell.choices.map { ($0.axis, $0.value.name) }, status: status, reason: reason)
         let annotations = cell.fixture.annotations
         stdoutChecked = annotations.expectedStdout(target: cell.target.name) != nil
         perTargetStdout = !annotations.expectedStdoutByTarget.isEmpty
     }
 
     /// A record from its axes alone (what a comparison needs; tests build reports this way).
-    package init(fixture: String, compiler: String, target: String, link: String, opt: String, status: CellStatus, reason: String? = nil) {
-        id = "\(fixture)/\(compiler)/\(target)/\(link)/\(opt)"
+    /// `extra`: the declared axes' values in `axis_order`, appended to the id.
+    package init(
+        fixture: String, compiler: String, target: String, link: String, opt: String, extra: [(axis: String, value: String)] = [],
+        status: CellStatus, reason: String? = nil
+    ) {
+        id = ([fixture, compiler, target, link, opt] + extra.map(\.value)).joined(separator: "/")
+        axes = extra.isEmpty ? nil : Dictionary(extra.map { ($0.axis, $0.value) }, uniquingKeysWith: { a, _ in a })
+        expectations = nil
         self.fixture = fixture
         self.compiler = compiler
         self.target = target
@@ -93,9 +105,13 @@ package struct CellRecord: Sendable, Codable, Equatable {
         case resolution
         case loaded, sandbox
         case checksum
+        case axes, expectations
     }
 
-    package var configuration: String { "\(compiler)/\(target)/\(link)/\(opt)" }
+    /// The id without its fixture: `gcc/x86_64/shared-libgcc/O2`, with declared axes' values after.
+    package var configuration: String {
+        id.hasPrefix(fixture + "/") ? String(id.dropFirst(fixture.count + 1)) : "\(compiler)/\(target)/\(link)/\(opt)"
+    }
 
     package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -124,5 +140,7 @@ package struct CellRecord: Sendable, Codable, Equatable {
         try c.encodeIfPresent(loaded, forKey: .loaded)
         try c.encodeIfPresent(sandbox, forKey: .sandbox)
         try c.encodeIfPresent(checksum, forKey: .checksum)
+        try c.encodeIfPresent(axes, forKey: .axes)
+        try c.encodeIfPresent(expectations, forKey: .expectations)
     }
 }

@@ -2,22 +2,24 @@
 package struct Plan: Sendable {
     package var cells: [Cell]
 
-    /// Fixture, then compiler, target, opt and link in matrix order. Excluded cells are left out;
-    /// cells whose annotations rule them out stay, marked unsupported with the reason.
+    /// Fixture, then compiler, target, opt and link in matrix order, then the declared axes in
+    /// `axis_order` (the last one varying fastest). Excluded cells are left out; cells whose annotations
+    /// or axis values rule them out stay, marked unsupported with the reason.
     package static func make(matrix: Matrix, fixtures: [Fixture], filter: CellFilter? = nil) -> Plan {
         var cells: [Cell] = []
+        let combinations = matrix.axisCombinations
         for fixture in fixtures {
             for compiler in matrix.compilers {
                 for target in matrix.targets {
                     for opt in matrix.opts {
                         for link in matrix.links {
-                            var cell = Cell(fixture: fixture, compiler: compiler, target: target, link: link, opt: opt)
-                            if matrix.exclude.contains(where: {
-                                $0.matches(fixture: fixture.name, compiler: compiler.name, target: target.name, link: link, optID: cell.optID)
-                            }) { continue }
-                            if let filter, !filter.matches(cell.id) { continue }
-                            cell.unsupported = Applicability.unsupportedReason(cell, matrix: matrix)
-                            cells.append(cell)
+                            for choices in combinations {
+                                var cell = Cell(fixture: fixture, compiler: compiler, target: target, link: link, opt: opt, choices: choices)
+                                if matrix.exclude.contains(where: { $0.matches(cell) }) { continue }
+                                if let filter, !filter.matches(cell) { continue }
+                                cell.unsupported = Applicability.unsupportedReason(cell, matrix: matrix)
+                                cells.append(cell)
+                            }
                         }
                     }
                 }
@@ -26,12 +28,13 @@ package struct Plan: Sendable {
         return Plan(cells: cells)
     }
 
-    /// Consecutive cells that differ only in link mode.
+    /// Cells that share their objects (BuildUnit.key): every link mode and link-phase value of one
+    /// fixture, compiler, target, opt level and set of compile-phase values.
     package var units: [BuildUnit] {
         var units: [BuildUnit] = []
         var index: [String: Int] = [:]
         for cell in cells {
-            let key = "\(cell.fixture.name)/\(cell.compiler.name)/\(cell.target.name)/\(cell.optID)"
+            let key = BuildUnit.key(of: cell)
             if let i = index[key] {
                 units[i].cells.append(cell)
             } else {
@@ -49,11 +52,46 @@ package struct Plan: Sendable {
     }
 }
 
-/// `--filter`: a glob (`*`, `?`) over the cell id when it has one, else a substring of it.
+/// `--filter`: a glob (`*`, `?`) over the cell id when it has one, `AXIS=V1,V2` for the cells with one of
+/// those values of an axis (built-in or declared), else a substring of the id.
 package struct CellFilter: Sendable {
     package var pattern: String
 
     package init(_ pattern: String) { self.pattern = pattern }
+
+    /// `rtlib=compiler-rt,libgcc` → ("rtlib", [...]); nil for a pattern of another form.
+    var axisCondition: (axis: String, values: [String])? {
+        guard !pattern.contains("*"), !pattern.contains("?"), !pattern.contains("/"), let eq = pattern.firstIndex(of: "=") else { return nil }
+        let axis = String(pattern[..<eq])
+        guard AxisDecoder.isName(axis) else { return nil }
+        return (axis, pattern[pattern.index(after: eq)...].split(separator: ",").map(String.init))
+    }
+
+    package func matches(_ cell: Cell) -> Bool {
+        if let (axis, values) = axisCondition {
+            guard let value = cell.value(of: axis) else { return false }
+            return values.contains(value) || (axis == "opt" && values.map { OptLevel.id(of: $0) }.contains(value))
+        }
+        return matches(cell.id)
+    }
+
+    /// A record of a report: the id, or for `AXIS=V` its value of that axis.
+    package func matches(_ record: CellRecord) -> Bool {
+        if let (axis, values) = axisCondition {
+            let value: String? =
+                switch axis {
+                case "fixture": record.fixture
+                case "compiler": record.compiler
+                case "target": record.target
+                case "link": record.link
+                case "opt": record.opt
+                default: record.axes?[axis]
+                }
+            guard let value else { return false }
+            return values.contains(value) || (axis == "opt" && values.map { OptLevel.id(of: $0) }.contains(value))
+        }
+        return matches(record.id)
+    }
 
     package func matches(_ id: String) -> Bool {
         if pattern.contains("*") || pattern.contains("?") { return Glob.matches(Array(pattern), Array(id)) }

@@ -7,6 +7,17 @@ package struct PlanAxes: Sendable, Codable, Equatable {
     /// Without dashes: `O2`.
     package var opts: [String]
     package var links: [String]
+    /// The declared axes in `axis_order`, each with its values; nil when the matrix declares none.
+    package var extra: [Declared]?
+
+    package struct Declared: Sendable, Codable, Equatable {
+        package var name: String
+        package var values: [String]
+        package init(name: String, values: [String]) {
+            self.name = name
+            self.values = values
+        }
+    }
 
     package init(fixtures: [String], compilers: [String], targets: [String], opts: [String], links: [String]) {
         self.fixtures = fixtures
@@ -20,7 +31,13 @@ package struct PlanAxes: Sendable, Codable, Equatable {
         self.init(
             fixtures: fixtures.map(\.name), compilers: matrix.compilers.map(\.name), targets: matrix.targets.map(\.name),
             opts: matrix.opts.map { OptLevel.id(of: $0) }, links: matrix.links.map(\.rawValue))
+        if !matrix.axes.isEmpty { extra = matrix.axes.map { Declared(name: $0.name, values: $0.values.map(\.name)) } }
     }
+
+    /// Every axis's name in cell-id order: the built-in configuration axes, then the declared ones.
+    package var configurationAxisNames: [String] { Self.builtInConfigurationAxes + (extra ?? []).map(\.name) }
+
+    package static let builtInConfigurationAxes = ["compiler", "target", "link", "opt"]
 
     /// A sort key giving plan order; values not on an axis sort after those that are.
     package func position(of cell: CellRecord) -> [Int] { Positions(self).of(cell) }
@@ -29,16 +46,18 @@ package struct PlanAxes: Sendable, Codable, Equatable {
     package struct Positions: Sendable {
         private let axes: [[String: Int]]
         private let counts: [Int]
+        private let names: [String]
 
         package init(_ a: PlanAxes) {
-            let lists = [a.fixtures, a.compilers, a.targets, a.opts, a.links]
+            names = (a.extra ?? []).map(\.name)
+            let lists = [a.fixtures, a.compilers, a.targets, a.opts, a.links] + (a.extra ?? []).map(\.values)
             // The first occurrence wins, as firstIndex(of:) would.
             axes = lists.map { list in Dictionary(list.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) }
             counts = lists.map(\.count)
         }
 
         package func of(_ cell: CellRecord) -> [Int] {
-            let values = [cell.fixture, cell.compiler, cell.target, cell.opt, cell.link]
+            let values = [cell.fixture, cell.compiler, cell.target, cell.opt, cell.link] + names.map { cell.axes?[$0] ?? "" }
             return values.indices.map { axes[$0][values[$0]] ?? counts[$0] }
         }
     }

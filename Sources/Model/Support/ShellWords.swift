@@ -1,7 +1,9 @@
 import Foundation
 
-/// Shell-like word splitting without a shell: blanks separate words; single quotes keep everything;
-/// double quotes keep everything but `\"` and `\\`; a backslash outside quotes escapes the next character.
+/// Shell-like word splitting without a shell, by POSIX sh's quoting rules: blanks separate words; single
+/// quotes keep everything; inside double quotes a backslash escapes only `$`, `` ` ``, `"`, `\` and a newline,
+/// and is kept before anything else (`"C:\dir"` is `C:\dir`); outside quotes a backslash escapes the next
+/// character. A backslash-newline is removed (a line continuation); a backslash at the very end is kept.
 package enum ShellWords {
     package static func split(_ text: String) -> [String] {
         var words: [String] = []
@@ -11,14 +13,18 @@ package enum ShellWords {
         var escaped = false
         for c in text {
             if escaped {
-                word.append(c)
                 escaped = false
+                if c == "\n" { continue }
+                inWord = true
+                // Inside double quotes the backslash stays unless it escapes one of the five.
+                if quote == "\"", !Self.escapableInDoubleQuotes.contains(c) { word.append("\\") }
+                word.append(c)
                 continue
             }
             switch (quote, c) {
             case (nil, "\\"), ("\"", "\\"):
+                // A word only once something follows: a backslash-newline between blanks makes none.
                 escaped = true
-                inWord = true
             case (nil, "'"), (nil, "\""):
                 quote = c
                 inWord = true
@@ -33,9 +39,16 @@ package enum ShellWords {
                 inWord = true
             }
         }
+        if escaped {
+            word.append("\\")
+            inWord = true
+        }
         if inWord { words.append(word) }
         return words
     }
+
+    /// What a backslash escapes inside double quotes (POSIX sh 2.2.3; the newline is handled apart).
+    private static let escapableInDoubleQuotes: Set<Character> = ["$", "`", "\"", "\\"]
 
     /// Quotes one word for a POSIX shell, only when it needs it.
     package static func quote(_ word: String) -> String {

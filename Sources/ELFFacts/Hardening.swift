@@ -20,12 +20,8 @@ package struct Hardening: Sendable, Codable, Equatable {
     package var bti: Verdict
     package var pac: Verdict
 
-    enum CodingKeys: String, CodingKey {
-        case canary, fortify
-        case cetIBT = "cet_ibt"
-        case cetSHSTK = "cet_shstk"
-        case bti, pac
-    }
+    /// The keys are the one list of verdict names.
+    typealias CodingKeys = HardeningCheck
 
     package init(
         canary: Verdict = Verdict(.unknown, "not examined"),

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The target libFuzzer's callback runs; set once before the driver starts.
-nonisolated(unsafe) private var selectedTarget = FuzzTarget.elf
+nonisolated(unsafe) private var selectedTarget = FuzzTarget.report
 
 /// libFuzzer's entry: every input must give a result or an error, never a trap.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -22,7 +22,7 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
-/// SwiftPM renames an executable target's entry point to `Fuzz_main` and links `main` to it, so libFuzzer's
+/// SwiftPM renames an executable target's entry point to `Fuzz_main` (`FuzzText_main`) and links `main` to it, so libFuzzer's
 /// own `main` never takes over: the entry hands the command line, without the target's name, to libFuzzer's
 /// driver instead, which then behaves exactly like libFuzzer's `main`.
 enum LibFuzzer {

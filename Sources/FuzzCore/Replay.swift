@@ -21,7 +21,7 @@ enum Replay {
                 print("\(path): \(target.run(bytes))")
             }
         }
-        print("replayed \(replayed) inputs through \(target.rawValue)")
+        print("replayed \(replayed) inputs through \(target.name)")
         exit(unreadable == 0 ? 0 : 1)
     }
 
