@@ -27,7 +27,8 @@ package final class Interruption: Sendable {
         let interruption = Interruption(context: context, cleanup: cleanup)
         let watch = SignalWatch(
             first: { [interruption] sig in context.boundSync { interruption.stop(signal: sig) } },
-            again: { [interruption] in context.boundSync { interruption.stopNow() } })
+            again: { [interruption] in context.boundSync { interruption.stopNow() } },
+            warnings: context.standardError)
         interruption.watch.withLock { $0 = watch }
         return interruption
     }
