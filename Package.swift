@@ -6,7 +6,8 @@ import PackageDescription
 // Execution's Launcher.swift alone); ELFFacts holds the value types ELFInspection reads into and imports no C
 // module; Model sits on ELFFacts and ContentHash (not on the ELF reader: Model, Reporting and their tests
 // link no libelf, libdw or libzstd);
-// Execution and Reporting on Model; Commands on all of them; `toolgate` is only the entry point;
+// Execution and Reporting on Model; Frontend (a run session, its live report, interrupts) on those;
+// Commands on all of them; `toolgate` is only the entry point;
 // `toolgate-fuzz` (Fuzz) uses the readers it fuzzes and nothing of Commands; `toolgate-fuzz-text` (FuzzText)
 // fuzzes the matrix and report readers without the ELF reader, so it links no libelf, libdw or libzstd.
 let package = Package(
@@ -59,15 +60,19 @@ let package = Package(
         .target(
             name: "Reporting",
             dependencies: ["Model", "ELFFacts"]),
+        // The run frontend: a session from matrix to report files, its live report, interrupts, the baseline update.
+        .target(
+            name: "Frontend",
+            dependencies: ["ELFInspection", "Model", "Execution", "Reporting"]),
         .target(
             name: "Commands",
             dependencies: [
-                "ELFInspection", "Model", "Execution", "Reporting",
+                "ELFInspection", "Model", "Execution", "Reporting", "Frontend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "toolgate",
-            dependencies: ["Commands"]),
+            dependencies: ["Commands", "Frontend"]),
         // The fuzz targets (elf, matrix, report; docs/fuzzing.md). Built normally the executables replay inputs
         // given as arguments; `make fuzz` builds them with -sanitize=fuzzer -DFUZZING, where libFuzzer's driver
         // runs. FuzzCore: that driver, and the targets that need no C library (matrix, report).
@@ -96,7 +101,7 @@ let package = Package(
             dependencies: ["Execution", "Model", "Reporting", "ELFInspection"]),
         .testTarget(
             name: "CommandsTests",
-            dependencies: ["Commands", "ELFInspection", "Model", "Reporting"]),
+            dependencies: ["Commands", "ELFInspection", "Model", "Reporting", "Frontend"]),
         // Crafted report pairs: every kind of change, the known-failures file, malformed reports, the writers.
         .testTarget(
             name: "ComparisonTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frontend
 import Model
 import Reporting
 

@@ -1,16 +1,16 @@
 import ArgumentParser
 import Foundation
+import Frontend
 import Model
 import Reporting
 
-/// Reading, comparing and writing for `compare` and `run --baseline`; every error is printed and exits 2.
+/// Reading, comparing and writing for `compare` and `run --baseline`; every error is a Diagnostic (exit 2).
 enum ComparisonFrontend {
     static func load(_ path: String) throws -> Report {
         do {
             return try ReportReader.load(path)
         } catch {
-            writeErr("\(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 
@@ -29,8 +29,7 @@ enum ComparisonFrontend {
         do {
             return try Comparator.compare(old: old, oldName: oldName, new: new, newName: newName, options: options)
         } catch {
-            writeErr("toolgate: \(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 
@@ -38,21 +37,18 @@ enum ComparisonFrontend {
         do {
             return try Comparator.selfCheck(report, name: name)
         } catch {
-            writeErr("toolgate: \(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 
     static func loadKnownFailures(_ path: String) throws -> [KnownFailure] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            writeErr("\(path): error: cannot read the known-failures file\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot read the known-failures file", at: .file(path))
         }
         do {
             return try KnownFailuresParser.parse(String(decoding: data, as: UTF8.self), file: path, today: today())
         } catch {
-            writeErr("\(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 
@@ -61,8 +57,7 @@ enum ComparisonFrontend {
         do {
             try ReportFiles.write(context, to: outDir)
         } catch {
-            writeErr("toolgate: error: cannot write the reports into '\(outDir)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot write the reports into '\(outDir)': \(error.localizedDescription)")
         }
     }
 

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 
 /// `toolgate doctor [MATRIX]`: every compiler, target and runner of a matrix checked on this machine.
-struct Doctor: AsyncParsableCommand {
+struct Doctor: ContextCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every compiler, target and runner of a matrix; print versions, what to install and known pitfalls.",
         discussion: """
@@ -18,12 +19,12 @@ struct Doctor: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also check what generating programs needs (csmith, its headers, cvise), as a [generate] matrix does.", valueName: "tool"))
     var generate: String?
 
-    func run() async throws {
+    func run(in context: RunContext) async throws {
         let matrix = try matrixOptions.load()
         let work = FileManager.default.temporaryDirectory.path + "/toolgate-doctor-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: work) }
         // Ctrl-C kills the checks' compilers and emulators (their own process groups) and exits 130.
-        let interruption = Interruption.install(cleanup: { try? FileManager.default.removeItem(atPath: work) })
+        let interruption = Interruption.install(context, cleanup: { try? FileManager.default.removeItem(atPath: work) })
         var findings = await DoctorChecks.run(matrix: matrix, workDir: work)
         if matrix.generate != nil || generate != nil { findings += await DoctorGenerate.checks(dir: work) }
         await interruption.holdIfStopping()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 
 /// `--generate csmith --seeds 1-200 [--csmith-flags "..."]` (docs/random-programs.md). The matrix's `[generate]`
@@ -29,8 +30,7 @@ struct GenerateOptions: ParsableArguments {
     func spec(matrix: Matrix, timeout: Int?) throws -> GeneratorSpec? {
         guard let tool = generate ?? matrix.generate?.tool else {
             if seeds != nil || csmithFlags != nil {
-                writeErr("toolgate: error: '\(seeds != nil ? "--seeds" : "--csmith-flags")' needs '--generate csmith' or a [generate] table in the matrix\n")
-                throw ExitCode(2)
+                throw Diagnostic.error("'\(seeds != nil ? "--seeds" : "--csmith-flags")' needs '--generate csmith' or a [generate] table in the matrix")
             }
             return nil
         }
@@ -38,8 +38,7 @@ struct GenerateOptions: ParsableArguments {
         spec.tool = tool
         if let seeds { spec.seeds = (try? SeedList.parse(seeds)) ?? [] }
         guard !spec.seeds.isEmpty else {
-            writeErr("toolgate: error: '--generate \(tool)' needs '--seeds' (e.g. '--seeds 1-200') or 'seeds' in the matrix's [generate]\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("'--generate \(tool)' needs '--seeds' (e.g. '--seeds 1-200') or 'seeds' in the matrix's [generate]")
         }
         if let csmithFlags { spec.flags = ShellWords.split(csmithFlags) }
         if let timeout { spec.runTimeout = timeout }
@@ -50,7 +49,7 @@ struct GenerateOptions: ParsableArguments {
     func seedsText(_ spec: GeneratorSpec) -> String { seeds ?? SeedRanges.format(spec.seeds) }
 }
 
-/// Generates the programs of a run into OUT/generated: a failure (no csmith, bad flags) is exit status 2.
+/// Generates the programs of a run into OUT/generated: a failure (no csmith, bad flags) is a Diagnostic (exit 2).
 enum GenerateFrontend {
     static func fixtures(_ spec: GeneratorSpec, outDir: String, cache: CacheSettings?, jobs: Int) async throws -> (fixtures: [Fixture], version: String) {
         // Absolute: compile steps run in their own directories.
@@ -65,8 +64,7 @@ enum GenerateFrontend {
             writeErr("toolgate: \(fixtures.count) programs from \(version.split(separator: "\n").first ?? "csmith") in \(Int(ms)) ms into \(generator.outDir)\n")
             return (fixtures, version)
         } catch {
-            writeErr("toolgate: \(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 }

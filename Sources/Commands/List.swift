@@ -1,4 +1,5 @@
 import ArgumentParser
+import Frontend
 import Model
 
 /// `toolgate list [MATRIX]`: the cells a run would have, one id a line, with why a cell cannot run.

@@ -10,13 +10,12 @@ struct MatrixOptions: ParsableArguments {
     @Option(name: .long, help: "Fixtures directory (overrides the matrix's 'fixtures').")
     var fixtures: String?
 
-    /// The decoded matrix, or its error printed compiler-style and exit status 2.
+    /// The decoded matrix, or its error as a Diagnostic (printed compiler-style, exit status 2).
     func load() throws -> Matrix {
         do {
             return try MatrixDecoder.load(path: matrix, fixturesOverride: fixtures)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 
@@ -24,8 +23,7 @@ struct MatrixOptions: ParsableArguments {
         do {
             return try FixtureDiscovery.discover(in: matrix.fixtures)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            throw ExitCode(2)
+            throw error.diagnostic
         }
     }
 }
@@ -59,8 +57,7 @@ struct SelectionOptions: ParsableArguments {
             do {
                 try m.narrow(a)
             } catch {
-                writeErr("toolgate: error: \(error.message)\n")
-                throw ExitCode(2)
+                throw Diagnostic.error(error.message)
             }
         }
         return m
@@ -71,6 +68,3 @@ struct SelectionOptions: ParsableArguments {
         Plan.make(matrix: matrix, fixtures: fixtures, filter: cellFilter).restricted(to: parsedShard)
     }
 }
-
-func writeOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-func writeErr(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }

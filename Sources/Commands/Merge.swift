@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Frontend
 import Model
 import Reporting
 
@@ -37,15 +38,13 @@ struct Merge: ParsableCommand {
                 inputs.append(ReportMerge.Input(file: file, report: report))
             }
         } catch {
-            writeErr("\(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
         var merged: Report
         do {
             merged = try ReportMerge.merge(inputs)
         } catch {
-            writeErr("\(error)\n")
-            throw ExitCode(2)
+            throw error.diagnostic
         }
         let outDir = URL(fileURLWithPath: out).standardizedFileURL.path
         merged.cells = MergedLogs.bring(merged.cells, from: directoryOf, into: outDir)
@@ -53,13 +52,12 @@ struct Merge: ParsableCommand {
         do {
             try ReportWriter.write(merged, to: path)
         } catch {
-            writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot write '\(path)': \(error.localizedDescription)")
         }
         // The merged run gets the same junit.xml, summary.md and index.html a whole run writes.
         try ComparisonFrontend.writeReports(ReportContext(report: merged), outDir: outDir)
         let missingLogs = merged.cells.filter { $0.log == nil }.count
-        if missingLogs > 0 { writeErr("toolgate: note: \(missingLogs) cells have no log beside their report\n") }
+        if missingLogs > 0 { RunContext.current.standardError.write(Diagnostic.note("\(missingLogs) cells have no log beside their report")) }
         let state = merged.complete ? "complete" : "incomplete"
         writeErr("toolgate: merged \(inputs.count) reports, \(merged.cells.count) cells (\(state)) into \(path)\n")
         writeOut(RunSummary.render(merged.cells, reportPath: path))

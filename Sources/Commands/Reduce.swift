@@ -1,12 +1,13 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 import Reporting
 
 /// `toolgate reduce CELL [--report F] [--out DIR] [--time-limit 30m] [--against CELL]`: a wrong-code cell's
 /// program reduced with C-Vise (docs/random-programs.md, "Reducing").
-struct Reduce: AsyncParsableCommand {
+struct Reduce: ContextCommand {
     static let configuration = CommandConfiguration(
         abstract: "Reduce a wrong-code cell's program with C-Vise to a small one that still shows the difference.",
         discussion: """
@@ -43,20 +44,18 @@ struct Reduce: AsyncParsableCommand {
         guard jobs >= 1 else { throw ValidationError("'--jobs' must be at least 1") }
     }
 
-    func run() async throws {
+    func run(in context: RunContext) async throws {
         let loaded: Report
         do {
             loaded = try ReportWriter.read(report)
         } catch {
-            writeErr("toolgate: error: cannot read '\(report)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot read '\(report)': \(error.localizedDescription)")
         }
         let plan: ReductionPlan
         do {
             plan = try ReductionPlan.make(report: loaded, cell: cell, against: against)
         } catch {
-            writeErr("toolgate: error: \(report): \(error)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("\(report): \(error)")
         }
         let reportDir = (URL(fileURLWithPath: report).standardizedFileURL.path as NSString).deletingLastPathComponent
         let dir = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? reportDir + "/reduce/" + cell.replacingOccurrences(of: "/", with: "_")
@@ -65,7 +64,7 @@ struct Reduce: AsyncParsableCommand {
         // Ctrl-C: C-Vise's group is killed, then its smallest program so far is kept as reduced.c.
         let keep = reducer
         let started = ContinuousClock.now
-        let interruption = Interruption.install(cleanup: {
+        let interruption = Interruption.install(context, cleanup: {
             keep.keepSmallest()
             let size = { (path: String) -> String in
                 let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
@@ -82,8 +81,7 @@ struct Reduce: AsyncParsableCommand {
             outcome = try await reducer.reduce()
         } catch {
             await interruption.holdIfStopping()
-            writeErr("toolgate: error: \(error)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("\(error)")
         }
         await interruption.holdIfStopping()
         writeOut(ReductionSummary.render(outcome, dir: dir, timeLimit: timeLimit))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Execution
 import Foundation
+import Frontend
 import Model
 import Reporting
 
@@ -20,18 +21,18 @@ struct Repro: ParsableCommand {
     var exec = false
 
     func run() throws {
+        // A synchronous command: the context the entry point bound (Toolgate.main(context:)).
+        let context = RunContext.current
         let loaded: Report
         do {
             loaded = try ReportWriter.read(report)
         } catch {
-            writeErr("toolgate: error: cannot read '\(report)': \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("cannot read '\(report)': \(error.localizedDescription)")
         }
         guard let record = loaded.cells.first(where: { $0.id == cell }) else {
-            var message = "toolgate: error: no cell '\(cell)' in '\(report)'"
+            var message = "no cell '\(cell)' in '\(report)'"
             if let near = EditDistance.nearest(to: cell, in: loaded.cells.map(\.id)) { message += "; did you mean '\(near)'?" }
-            writeErr(message + "\n")
-            throw ExitCode(2)
+            throw Diagnostic.error(message)
         }
         let script = ReproScript.render(record)
         guard exec else {
@@ -41,27 +42,26 @@ struct Repro: ParsableCommand {
         // sh runs through the same launcher as every step: a clean signal state, the terminal's stdin,
         // stdout and stderr, and a process group of its own, out of the terminal's Ctrl-C: the registry
         // lets an interrupt kill it and whatever it started.
-        let interruption = Interruption.install()
+        let interruption = Interruption.install(context)
         guard let shell = ExecutableLookup.resolve("/bin/sh") else {
-            writeErr("toolgate: error: cannot run the script: no /bin/sh\n")
-            throw ExitCode(127)
+            throw Diagnostic.error("cannot run the script: no /bin/sh", status: 127)
         }
-        guard ProcessGroups.shared.reserveStart() else { interruption.holdThreadIfStopping(); throw ExitCode(130) }
+        guard context.processes.reserveStart() else { interruption.holdThreadIfStopping(); throw ExitCode(130) }
         let spec = Launcher.Spec(
-            executable: shell, argv: ["sh", "-c", script], environment: ProcessInfo.processInfo.environment,
+            executable: shell, argv: ["sh", "-c", script], environment: context.environment,
             cwd: FileManager.default.currentDirectoryPath, stdin: .inherited, stdout: .inherited, stderr: .inherited)
         let pid: Int32
         switch Launcher.start(spec) {
         case .success(let started): pid = started
         case .failure(let failure):
-            ProcessGroups.shared.cancelStart()
+            context.processes.cancelStart()
             // An exec failure was already told on stderr by the child.
-            if case .notStarted(let message) = failure { writeErr("toolgate: error: \(message)\n") }
+            if case .notStarted(let message) = failure { throw Diagnostic.error(message, status: 127) }
             throw ExitCode(127)
         }
-        ProcessGroups.shared.add(pid)
+        context.processes.add(pid)
         let ending = Launcher.waitBlocking(pid)
-        ProcessGroups.shared.remove(pid)
+        context.processes.remove(pid)
         interruption.holdThreadIfStopping()
         switch ending {
         case .exited(let code): throw ExitCode(Int32(code))

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ELFInspection
 import Foundation
+import Frontend
+import Model
 import Reporting
 
 /// `toolgate resolve [--sysroot DIR] [--json] FILE...`: what glibc's loader would load for each file, and
@@ -35,8 +37,7 @@ struct Resolve: ParsableCommand {
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: sysroot, isDirectory: &isDirectory), isDirectory.boolValue else {
-            FileHandle.standardError.write(Data("toolgate: error: sysroot '\(sysroot)' is not a directory\n".utf8))
-            throw ExitCode(2)
+            throw Diagnostic.error("sysroot '\(sysroot)' is not a directory")
         }
         let cache = LinkFactsCache()
         let options = ResolveOptions(root: sysroot)
@@ -51,7 +52,8 @@ struct Resolve: ParsableCommand {
                 if !json { FileHandle.standardOutput.write(Data(ResolutionText.block(r).utf8)) }
             case .failure(let error):
                 unreadable = true
-                FileHandle.standardError.write(Data("toolgate: error: \(error.description)\n".utf8))
+                // Not the command's end: the other files are resolved, then the exit is 2.
+                RunContext.current.standardError.write(Diagnostic.error(error.description))
             }
             if json { elements.append(ResolutionJSON.element(result, file: file)) }
         }

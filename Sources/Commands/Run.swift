@@ -2,13 +2,14 @@ import ArgumentParser
 import ELFInspection
 import Execution
 import Foundation
+import Frontend
 import Model
 import Reporting
 
 /// `toolgate run [MATRIX] [--out DIR] [--fixtures DIR] [-j N] [--timeout S] [--filter PATTERN] [--shard K/N] [--repeat N]
 /// [--keep-work failed|all|none] [--cache-dir DIR | --no-cache] [--cache-max-size SIZE] [--baseline FILE [--update-baseline]]
 /// [--generate csmith --seeds LIST [--csmith-flags FLAGS]]`.
-struct Run: AsyncParsableCommand {
+struct Run: ContextCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile, link, run and inspect every cell of a matrix; write OUT/report.json and the reports beside it.",
         discussion: """
@@ -88,9 +89,9 @@ struct Run: AsyncParsableCommand {
         if baseline == nil, updateBaseline { throw ValidationError("'--update-baseline' needs '--baseline'") }
     }
 
-    func run() async throws {
+    func run(in context: RunContext) async throws {
         // Watched from the first moment: an interrupt anywhere kills what the run started (Interruption).
-        let interruption = Interruption.install()
+        let interruption = Interruption.install(context)
         do {
             try await runAndCompare(interruption)
         } catch {
@@ -109,8 +110,7 @@ struct Run: AsyncParsableCommand {
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
         if !missing.isEmpty {
-            for e in missing { writeErr("\(e)\n") }
-            throw ExitCode(2)
+            throw Diagnostics(missing.map(\.diagnostic))
         }
         // With --generate (or [generate]), the generated programs are the run's fixtures (docs/random-programs.md).
         let generated = try generation.spec(matrix: matrix, timeout: timeout)
@@ -122,7 +122,7 @@ struct Run: AsyncParsableCommand {
         if let old, let baseline { ComparisonFrontend.warnIfIncomplete(baseline: old, name: baseline) }
         let options = try comparison.options()
         let plan = selection.plan(matrix: matrix, fixtures: fixtures)
-        var session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments)
+        var session = RunSession(matrix: matrix, plan: plan, outDir: out, jobs: jobs, commandLine: CommandLine.arguments, context: interruption.context)
         session.shard = selection.parsedShard
         session.filter = selection.filter
         session.axes = PlanAxes(matrix: matrix, fixtures: fixtures)

@@ -14,10 +14,16 @@ package final class Progress: Sendable {
     private let isTTY: Bool
     private let start = ContinuousClock.now
     private let state = Mutex(State())
+    /// Where the lines go: stderr, or the run context's.
+    private let output: @Sendable (String) -> Void
 
-    package init(total: Int, isTTY: Bool = isatty(STDERR_FILENO) == 1) {
+    package init(
+        total: Int, isTTY: Bool = isatty(STDERR_FILENO) == 1,
+        output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }
+    ) {
         self.total = total
         self.isTTY = isTTY
+        self.output = output
     }
 
     package func cellFinished(_ r: CellRecord) {
@@ -40,11 +46,11 @@ package final class Progress: Sendable {
             }
             return out
         }
-        FileHandle.standardError.write(Data(line.utf8))
+        output(line)
     }
 
     package func finish() {
-        if isTTY { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if isTTY { output("\r\u{1B}[K") }
     }
 
     private func status(_ s: State) -> String {

@@ -3,7 +3,7 @@ import Model
 
 /// report.json and the per-cell logs beside it.
 package enum ReportWriter {
-    /// `evenAfterStop`: the interrupt's final save (AtomicFile.stopWrites).
+    /// `evenAfterStop`: the interrupt's final save (once its context's WriteGate is stopped).
     package static func write(_ report: Report, to path: String, evenAfterStop: Bool = false) throws {
         var data = try JSONOutput.encoder().encode(report)
         data.append(0x0A)

@@ -1,4 +1,5 @@
 import Commands
+import Frontend
 
 #if canImport(Glibc)
 import Glibc
@@ -10,6 +11,7 @@ struct Entry {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = InspectOperands.runIfInspect(arguments) { exit(status) }
-        await Toolgate.main()
+        // The one run context of the process: its stdout and stderr, its process registry and write gate.
+        await Toolgate.main(context: .process())
     }
 }

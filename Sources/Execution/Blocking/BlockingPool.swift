@@ -1,4 +1,5 @@
 import Dispatch
+import Model
 import Synchronization
 
 /// Work that holds a thread for long: hashing a 5 MB archive, reading an ELF file, copying a cache entry.
@@ -16,8 +17,10 @@ package enum BlockingPool {
     /// `work` on the pool's threads; the caller's task is suspended meanwhile, its thread free.
     package static func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         let queue = queues[next.add(1, ordering: .relaxed).oldValue % width]
+        // A queue's thread is no task: the run's write gate goes with the work (a cache copy is an atomic write).
+        let gate = WriteGate.current
         return await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: work()) }
+            queue.async { continuation.resume(returning: WriteGate.$current.withValue(gate) { work() }) }
         }
     }
 }

@@ -6,8 +6,12 @@ import Model
 /// file name into the program), so the same version, flags and seed give the same bytes; sources are kept
 /// in `<cache>/generated/<key>.c` and copied from there on the next run.
 package struct ProgramGenerator: Sendable {
-    package struct Failure: Error, CustomStringConvertible {
-        package var description: String
+    package struct Failure: Error, CustomStringConvertible, DiagnosticConvertible {
+        /// The file or directory concerned, if any.
+        package var path: String?
+        package var message: String
+        package var description: String { path.map { "\($0): error: \(message)" } ?? "error: \(message)" }
+        package var diagnostic: Diagnostic { .error(message, at: path.map { .file($0) }) }
     }
 
     package var spec: GeneratorSpec
@@ -34,7 +38,7 @@ package struct ProgramGenerator: Sendable {
         try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let (status, out, err) = await capture([executable, "--version"], name: "version")
         guard status == 0, !out.isEmpty else {
-            throw Failure(description: "error: cannot run '\(executable) --version'\(DebianPackages.hint(for: executable)): \(err.isEmpty ? "exit \(status)" : err)")
+            throw Failure(message: "cannot run '\(executable) --version'\(DebianPackages.hint(for: executable)): \(err.isEmpty ? "exit \(status)" : err)")
         }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -55,7 +59,7 @@ package struct ProgramGenerator: Sendable {
             try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             if let cacheDir { try fm.createDirectory(atPath: cacheDir, withIntermediateDirectories: true) }
         } catch {
-            throw Failure(description: "\(outDir): error: cannot create the directory: \(error.localizedDescription)")
+            throw Failure(path: outDir, message: "cannot create the directory: \(error.localizedDescription)")
         }
         var results: [UInt64: Result<Fixture, Failure>] = [:]
         await withTaskGroup(of: (UInt64, Result<Fixture, Failure>).self) { group in
@@ -96,7 +100,7 @@ package struct ProgramGenerator: Sendable {
             } else {
                 let (status, out, err) = await capture([executable, "--seed", String(seed)] + spec.flags, name: name)
                 guard status == 0, !out.isEmpty else {
-                    return .failure(Failure(description: "error: '\(executable) --seed \(seed)' failed (exit \(status)): \(err.split(separator: "\n").first ?? "no output")"))
+                    return .failure(Failure(message: "'\(executable) --seed \(seed)' failed (exit \(status)): \(err.split(separator: "\n").first ?? "no output")"))
                 }
                 let data = Data(out.utf8)
                 try AtomicFile.write(data, to: path)
@@ -104,7 +108,7 @@ package struct ProgramGenerator: Sendable {
             }
             try AtomicFile.write(Data((key + "\n").utf8), to: outDir + "/" + name + ".key")
         } catch {
-            return .failure(Failure(description: "\(path): error: cannot write the generated program: \(error)"))
+            return .failure(Failure(path: path, message: "cannot write the generated program: \(error)"))
         }
         let program = GeneratedProgram(tool: spec.tool, seed: seed, cacheKey: key, runTimeout: spec.runTimeout)
         let fixture = Fixture.generated(program, name: name, path: path, cflags: Self.compileFlags)

@@ -10,8 +10,14 @@ import Synchronization
 /// An interrupt *closes* the registry: every group is killed, and under the same lock no new step may
 /// start, while a step whose process was already being started is killed the moment it registers. So
 /// no step can slip between "kill them all" and the exit.
+///
+/// A run's registry is its context's (Frontend's RunContext), bound as `current` for the run's tasks, so
+/// two contexts never see each other's steps. Code outside any context (library tests) uses `unbound`.
 package final class ProcessGroups: Sendable {
-    package static let shared = ProcessGroups()
+    /// The registry of steps started outside any run context.
+    package static let unbound = ProcessGroups()
+    /// The registry every step of this task registers with.
+    @TaskLocal package static var current = unbound
 
     private struct State {
         /// Running groups and the files each step writes (`-o`), which a kill may leave half-written.

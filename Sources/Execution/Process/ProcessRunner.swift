@@ -19,7 +19,8 @@ package enum ProcessRunner {
             return notStarted("'\(argv.first ?? "(empty)")': command not found", exitCode: 127)
         }
         // An interrupted run starts nothing more; a start already under way is killed as it registers.
-        guard ProcessGroups.shared.reserveStart() else {
+        let registry = ProcessGroups.current
+        guard registry.reserveStart() else {
             return StepResult(exitCode: nil, signal: nil, timedOut: false, durationMs: elapsed(), launchError: interruptedMessage)
         }
         let spec = Launcher.Spec(
@@ -32,18 +33,18 @@ package enum ProcessRunner {
         case .failure(.execFailed):
             // The child wrote "toolgate: cannot run ..." to the step's stderr and exited 127, as a shell's
             // child does: a program the kernel cannot load (a missing interpreter) is the step's failure.
-            ProcessGroups.shared.cancelStart()
+            registry.cancelStart()
             return StepResult(exitCode: 127, signal: nil, timedOut: false, durationMs: elapsed(), launchError: nil)
         case .failure(let failure):
-            ProcessGroups.shared.cancelStart()
+            registry.cancelStart()
             return notStarted(failure.description)
         }
-        ProcessGroups.shared.add(pid, outputs: request.outputPaths)
+        registry.add(pid, outputs: request.outputPaths)
         // The waiting thread keeps the timeout: at the deadline it kills the group, then reaps.
         let (ending, timedOut) = await Launcher.wait(pid, timeoutSeconds: request.timeoutSeconds)
         // The step is over: whatever it left behind in its group (a wrapper's background child) goes too.
         ProcessGroups.kill(group: pid)
-        ProcessGroups.shared.remove(pid)
+        registry.remove(pid)
         switch ending {
         case .exited(let code):
             return StepResult(exitCode: code, signal: nil, timedOut: timedOut, durationMs: elapsed(), launchError: nil)
@@ -66,7 +67,7 @@ extension ProcessRunner {
         var result = Launcher.start(spec)
         var pause = 2
         // An interrupt waits for starts under way (ProcessGroups.waitForStarts): stop retrying at once.
-        while case .failure(let f) = result, f.isTextBusy, pause <= 512, !ProcessGroups.shared.isClosed {
+        while case .failure(let f) = result, f.isTextBusy, pause <= 512, !ProcessGroups.current.isClosed {
             try? await Task.sleep(for: .milliseconds(pause))
             pause *= 2
             result = Launcher.start(spec)

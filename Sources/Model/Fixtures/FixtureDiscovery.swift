@@ -3,14 +3,16 @@ import Foundation
 /// Finds the fixtures of a directory: each C/C++ file at its top level, and each sub-directory with sources.
 package enum FixtureDiscovery {
     package struct Failure: Error, CustomStringConvertible {
-        package var description: String
+        package var path: String
+        package var message: String
+        package var description: String { "\(path): error: \(message)" }
     }
 
     package static func discover(in directory: String) throws(Failure) -> [Fixture] {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw Failure(description: "\(directory): error: the fixtures directory does not exist")
+            throw Failure(path: directory, message: "the fixtures directory does not exist")
         }
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         let entries = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") }.sorted()

@@ -2,17 +2,16 @@ import Foundation
 
 /// Writes a file so readers see the old contents or the new, never half: a temporary file beside it, then rename.
 ///
-/// An interrupt stops all writes (`stopWrites`) before it saves the incomplete report and exits: a write
+/// An interrupt stops all writes (its context's WriteGate) before it saves the incomplete report and exits: a write
 /// under way finishes (renamed or removed), a later one is refused, so the exit leaves no temporary file.
 package enum AtomicFile {
     /// In every temporary file's name (`report.json.tmp-PID-XXXXXXXX`): a run removes any it finds in its
     /// OUT, which only a process killed outright can leave behind.
     package static let temporaryInfix = ".tmp-"
 
-    static let gate = WriteGate()
-
     /// `evenAfterStop`: the interrupt's own final save, the one write allowed once writes are stopped.
     package static func write(_ data: Data, to path: String, evenAfterStop: Bool = false) throws {
+        let gate = WriteGate.current
         guard gate.enter(evenAfterStop: evenAfterStop) else { throw WritesStopped(path: path) }
         defer { gate.leave() }
         let dir = (path as NSString).deletingLastPathComponent
@@ -34,6 +33,7 @@ package enum AtomicFile {
     /// `write` for a file rendered piece by piece into `body` (a big report.json, junit.xml, index.html):
     /// the same temporary file and rename, so a reader never sees it half-written.
     package static func writeStreaming(to path: String, evenAfterStop: Bool = false, _ body: (FileHandle) throws -> Void) throws {
+        let gate = WriteGate.current
         guard gate.enter(evenAfterStop: evenAfterStop) else { throw WritesStopped(path: path) }
         defer { gate.leave() }
         let dir = (path as NSString).deletingLastPathComponent
@@ -56,9 +56,6 @@ package enum AtomicFile {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot rename '\(temp)' to '\(path)': \(String(cString: strerror(code)))"])
         }
     }
-
-    /// Refuses every later write (but the interrupt's own) and waits, up to `limit`, for those under way.
-    package static func stopWrites(waitingUpTo limit: Duration) { gate.stop(waitingUpTo: limit) }
 
     /// Why a write was refused: toolgate is being interrupted.
     package struct WritesStopped: Error, CustomStringConvertible {

@@ -2,6 +2,7 @@ import ELFInspection
 import Foundation
 import Testing
 @testable import Commands
+@testable import Frontend
 @testable import Model
 @testable import Reporting
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Commands
+@testable import Frontend
 @testable import Model
 import Reporting
 import Testing

@@ -1,11 +1,10 @@
-import ArgumentParser
 import Foundation
 import Model
 import Reporting
 
 /// `run --baseline FILE --update-baseline`: the new report.json replaces the baseline only when it is
 /// a whole, complete run that the comparison gate passes. Anything else leaves FILE untouched.
-enum BaselineUpdate {
+package enum BaselineUpdate {
     /// Why the baseline stays as it is; nil when the new run may replace it.
     static func refusal(old: Report, new: Report, comparison: Comparison) -> (reason: String, status: Int32)? {
         if !new.complete {
@@ -28,17 +27,15 @@ enum BaselineUpdate {
     }
 
     /// Writes the new report over `baseline` (temporary file, then rename), or says why not and exits.
-    static func apply(old: Report, new: Report, newPath: String, comparison: Comparison, baseline: String) throws {
+    package static func apply(old: Report, new: Report, newPath: String, comparison: Comparison, baseline: String) throws {
         if let refusal = refusal(old: old, new: new, comparison: comparison) {
-            writeErr("toolgate: error: baseline '\(baseline)' not updated: \(refusal.reason)\n")
-            throw ExitCode(refusal.status)
+            throw Diagnostic.error("baseline '\(baseline)' not updated: \(refusal.reason)", status: refusal.status)
         }
         do {
             try AtomicFile.write(Data(contentsOf: URL(fileURLWithPath: newPath)), to: baseline)
         } catch {
             let why = (error as? AtomicFile.WritesStopped).map(String.init(describing:)) ?? error.localizedDescription
-            writeErr("toolgate: error: baseline '\(baseline)' not updated: \(why)\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("baseline '\(baseline)' not updated: \(why)")
         }
         writeErr("toolgate: baseline '\(baseline)' updated from \(newPath)\n")
     }

@@ -32,13 +32,16 @@ final class LiveReport: Sendable {
     }
     private let state: Mutex<State>
     let path: String
+    /// Where its warnings and errors go (the run context's stderr).
+    private let errors: TextSink
 
-    init(metadata: RunMetadata, path: String) {
+    init(metadata: RunMetadata, path: String, errors: TextSink = RunContext.current.standardError) {
+        self.errors = errors
         var s = State(metadata: metadata)
         do {
             s.spool = try CellSpool(beside: path)
         } catch {
-            writeErr("toolgate: warning: cannot create the cell spool beside '\(path)' (\(error.localizedDescription)); cells are kept in memory\n")
+            errors.write(Diagnostic.warning("cannot create the cell spool beside '\(path)' (\(error.localizedDescription)); cells are kept in memory"))
         }
         state = Mutex(s)
         self.path = path
@@ -57,7 +60,7 @@ final class LiveReport: Sendable {
         do {
             json = try CellSpool.json(r)
         } catch {
-            writeErr("toolgate: error: cannot encode cell '\(r.id)': \(error)\n")
+            errors.write(Diagnostic.error("cannot encode cell '\(r.id)': \(error)"))
             return false
         }
         let slim = r.slim
@@ -224,7 +227,7 @@ final class LiveReport: Sendable {
         } catch is AtomicFile.WritesStopped {
             // An interrupt is under way; its own save follows.
         } catch {
-            writeErr("toolgate: error: cannot write '\(path)': \(error.localizedDescription)\n")
+            errors.write(Diagnostic.error("cannot write '\(path)': \(error.localizedDescription)"))
         }
         return nil
     }

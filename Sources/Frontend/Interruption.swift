@@ -10,7 +10,7 @@ import Synchronization
 /// new step started), wait for those groups to die and remove what their steps were writing, stop the
 /// file writers, save report.json with `complete: false`, exit 130. A second signal: kill the groups
 /// again and exit 130 at once; report.json is then the last one saved, whole, because every save renames.
-final class Interruption: Sendable {
+package final class Interruption: Sendable {
     private let stopping = Atomic<Bool>(false)
     /// The command's own flow has stopped at `holdIfStopping`: it starts, prints and writes nothing more.
     private let parked = Atomic<Bool>(false)
@@ -19,20 +19,26 @@ final class Interruption: Sendable {
     private let report = Mutex<LiveReport?>(nil)
     private let cleanup: @Sendable () -> Void
     private let watch = Mutex<SignalWatch?>(nil)
+    /// Whose processes an interrupt kills, whose writes it stops, where it says so.
+    package let context: RunContext
 
     /// `cleanup` runs before the exit (a temporary directory to remove).
-    static func install(cleanup: @escaping @Sendable () -> Void = {}) -> Interruption {
-        let interruption = Interruption(cleanup: cleanup)
+    package static func install(_ context: RunContext, cleanup: @escaping @Sendable () -> Void = {}) -> Interruption {
+        let interruption = Interruption(context: context, cleanup: cleanup)
         let watch = SignalWatch(
-            first: { [interruption] sig in interruption.stop(signal: sig) },
-            again: { [interruption] in interruption.stopNow() })
+            first: { [interruption] sig in context.boundSync { interruption.stop(signal: sig) } },
+            again: { [interruption] in context.boundSync { interruption.stopNow() } },
+            warnings: context.standardError)
         interruption.watch.withLock { $0 = watch }
         return interruption
     }
 
-    private init(cleanup: @escaping @Sendable () -> Void) { self.cleanup = cleanup }
+    private init(context: RunContext, cleanup: @escaping @Sendable () -> Void) {
+        self.context = context
+        self.cleanup = cleanup
+    }
 
-    var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+    package var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
 
     /// Makes the run's report (clearing OUT and saving the first report.json) with interrupts held off.
     func attach(_ make: () -> LiveReport) -> LiveReport {
@@ -45,14 +51,14 @@ final class Interruption: Sendable {
 
     /// Suspends for good once an interrupt is under way: its thread ends the process, and until then the
     /// command must neither print a result nor write a file nor exit with a status of its own.
-    func holdIfStopping() async {
+    package func holdIfStopping() async {
         guard isStopping else { return }
         parked.store(true, ordering: .sequentiallyConsistent)
         while true { try? await Task.sleep(for: .seconds(60)) }
     }
 
     /// `holdIfStopping` for a command that waits on a thread (repro --exec).
-    func holdThreadIfStopping() {
+    package func holdThreadIfStopping() {
         guard isStopping else { return }
         parked.store(true, ordering: .sequentiallyConsistent)
         while true { sleep(60) }
@@ -63,7 +69,7 @@ final class Interruption: Sendable {
         making.withLock { _ in }
         let live = report.withLock { $0 }
         let finished = live?.freeze()
-        let registry = ProcessGroups.shared
+        let registry = context.processes
         registry.closeAndKillAll()
         registry.waitForStarts(upTo: .milliseconds(500))
         let killed = registry.killedGroups
@@ -74,16 +80,16 @@ final class Interruption: Sendable {
         // still create a directory the cleanup would miss.
         let deadline = ContinuousClock.now + .seconds(1)
         while !parked.load(ordering: .sequentiallyConsistent), ContinuousClock.now < deadline { usleep(2_000) }
-        AtomicFile.stopWrites(waitingUpTo: .seconds(1))
+        context.writes.stop(waitingUpTo: .seconds(1))
         live?.saveFrozen()
         cleanup()
         let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
         if let live, let finished, finished.complete {
-            writeErr("\ntoolgate: \(name): stopped after the last cell; \(live.path) is complete\n")
+            context.standardError.write("\ntoolgate: \(name): stopped after the last cell; \(live.path) is complete\n")
         } else if let live, let finished {
-            writeErr("\ntoolgate: \(name): stopped; \(live.path) is marked incomplete (\(finished.cells) cells finished)\n")
+            context.standardError.write("\ntoolgate: \(name): stopped; \(live.path) is marked incomplete (\(finished.cells) cells finished)\n")
         } else {
-            writeErr("\ntoolgate: \(name): stopped\n")
+            context.standardError.write("\ntoolgate: \(name): stopped\n")
         }
         _exit(130)
     }
@@ -92,12 +98,12 @@ final class Interruption: Sendable {
         stopping.store(true, ordering: .sequentiallyConsistent)
         let live = report.withLock { $0 }
         live?.freeze()
-        ProcessGroups.shared.closeAndKillAll()
+        context.processes.closeAndKillAll()
         // A write under way takes milliseconds: let it rename rather than leave its temporary file.
-        AtomicFile.stopWrites(waitingUpTo: .milliseconds(100))
+        context.writes.stop(waitingUpTo: .milliseconds(100))
         live?.removeSpool()
-        ProcessGroups.shared.waitForStarts(upTo: .milliseconds(50))
-        writeErr("\ntoolgate: second signal: stopped at once\n")
+        context.processes.waitForStarts(upTo: .milliseconds(50))
+        context.standardError.write("\ntoolgate: second signal: stopped at once\n")
         _exit(130)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// The write end of the watch's pipe; set once, before the handlers are installed.
 nonisolated(unsafe) private var signalPipe: Int32 = -1
@@ -14,11 +15,11 @@ nonisolated(unsafe) private var signalPipe: Int32 = -1
 /// The first signal's work (kill, wait, save) runs on a thread of its own, so the reader is free to see
 /// a second signal, of either kind, and handle it at once.
 final class SignalWatch: Sendable {
-    /// `first` runs on a new thread; `again`, for any later signal, on the reader thread.
-    init(first: @escaping @Sendable (Int32) -> Void, again: @escaping @Sendable () -> Void) {
+    /// `first` runs on a new thread; `again`, for any later signal, on the reader thread; `warnings`: the run context's stderr.
+    init(first: @escaping @Sendable (Int32) -> Void, again: @escaping @Sendable () -> Void, warnings: TextSink) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else {
-            FileHandle.standardError.write(Data("toolgate: warning: cannot watch for SIGINT and SIGTERM (pipe failed)\n".utf8))
+            warnings.write(Diagnostic.warning("cannot watch for SIGINT and SIGTERM (pipe failed)"))
             return
         }
         // No step may inherit the pipe; a full pipe (a flood of signals) must not block the handler.

@@ -4,10 +4,14 @@ import Reporting
 
 extension RunSession {
     /// What `--generate` brings to a run: the spec, its programs and the report's `generator` entry.
-    struct Generation {
-        var spec: GeneratorSpec
-        var programs: [Fixture]
-        var info: GeneratorInfo
+    package struct Generation {
+        package var spec: GeneratorSpec
+        package var programs: [Fixture]
+        package var info: GeneratorInfo
+
+        package init(spec: GeneratorSpec, programs: [Fixture], info: GeneratorInfo) {
+            (self.spec, self.programs, self.info) = (spec, programs, info)
+        }
     }
 
     /// The wrong-code pass, after every cell ran and before the final report: the generated programs' full

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ELFInspection
 import Execution
 import Foundation
@@ -7,38 +6,50 @@ import Reporting
 
 /// The run frontend: prepares OUT, probes the tools, runs the plan, keeps report.json current
 /// (complete: false until the end, and after an interrupt: Interruption), writes the logs and prints the grid.
-struct RunSession {
-    var matrix: Matrix
-    var plan: Plan
-    var outDir: String
-    var jobs: Int
-    var commandLine: [String]
+package struct RunSession {
+    package var matrix: Matrix
+    package var plan: Plan
+    package var outDir: String
+    package var jobs: Int
+    package var commandLine: [String]
     /// Recorded in the report's metadata: the part of the plan (`--shard`), `--filter`, the plan's axes.
-    var shard: Shard?
-    var filter: String?
-    var axes: PlanAxes?
+    package var shard: Shard?
+    package var filter: String?
+    package var axes: PlanAxes?
     /// `--repeat N`: reruns of a failed run step.
-    var repeats = 0
+    package var repeats = 0
     /// The build cache; nil with `--no-cache`.
-    var cache: CacheSettings?
+    package var cache: CacheSettings?
     /// `--keep-work`: what stays under OUT/work once a unit's cells are judged.
-    var keepWork = KeepWork.failed
+    package var keepWork = KeepWork.failed
     /// SIGINT and SIGTERM: the run's report is attached to it (nil: no signal handling).
-    var interruption: Interruption?
+    package var interruption: Interruption?
     /// `--generate`: the generated programs, judged by checksum once every cell ran (RunSession+Generated).
-    var generation: Generation?
+    package var generation: Generation?
+    /// Where its text goes, whose registry its steps join, whose gate its writes pass (RunContext).
+    package var context: RunContext
 
-    var reportPath: String { outDir + "/report.json" }
+    package init(matrix: Matrix, plan: Plan, outDir: String, jobs: Int, commandLine: [String], context: RunContext) {
+        (self.matrix, self.plan, self.outDir, self.jobs, self.commandLine) = (matrix, plan, outDir, jobs, commandLine)
+        self.context = context
+    }
+
+    package var reportPath: String { outDir + "/report.json" }
 
     /// What a finished run hands on: slim records in plan order (CellRecord.slim) and the loader of
     /// the full ones, so the report files need not hold every cell's output at once.
-    struct RunOutcome {
-        var metadata: RunMetadata
-        var cells: [CellRecord]
-        var loader: CellLoader
+    package struct RunOutcome {
+        package var metadata: RunMetadata
+        package var cells: [CellRecord]
+        package var loader: CellLoader
     }
 
-    func run() async throws -> RunOutcome {
+    /// The run, in its context: every step it starts and every file it writes belong to it.
+    package func run() async throws -> RunOutcome {
+        try await context.bound { try await runInContext() }
+    }
+
+    private func runInContext() async throws -> RunOutcome {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: outDir).standardizedFileURL.path
         var metadata = RunMetadataFactory.make(matrix: matrix, jobs: jobs, commandLine: commandLine)
@@ -54,7 +65,7 @@ struct RunSession {
         try fm.createDirectory(atPath: out, withIntermediateDirectories: true)
         let makeReport = {
             Self.clearPreviousRun(in: out)
-            let live = LiveReport(metadata: first, path: out + "/report.json")
+            let live = LiveReport(metadata: first, path: out + "/report.json", errors: context.standardError)
             live.save(complete: false)
             return live
         }
@@ -71,15 +82,14 @@ struct RunSession {
         }
         live.save(complete: false)
         if let error = toolchain.sandbox.error {
-            writeErr("toolgate: error: \(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix\n")
-            throw ExitCode(2)
+            throw Diagnostic.error("\(error); install bubblewrap, or set sandbox = \"auto\" or \"none\" in the matrix")
         }
-        if let warning = toolchain.sandbox.warning { writeErr("toolgate: warning: \(warning)\n") }
+        if let warning = toolchain.sandbox.warning { context.standardError.write(Diagnostic.warning(warning)) }
 
         let part = shard.map { ", shard \($0)" } ?? ""
-        writeErr("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
-        for w in toolchain.workarounds { writeErr("toolgate: note: \(w)\n") }
-        let progress = Progress(total: plan.cells.count)
+        context.standardError.write("toolgate: \(plan.cells.count) cells of '\(matrix.name)'\(part) (\(plan.units.count) build units, -j \(jobs)) into \(out)\n")
+        for w in toolchain.workarounds { context.standardError.write(Diagnostic.note(w)) }
+        let progress = Progress(total: plan.cells.count, isTTY: context.errorIsTerminal, output: context.standardError.write)
         var executor = UnitExecutor(commands: BuildCommands(matrix: matrix, toolchain: toolchain), workDir: workDir, jobs: jobs)
         executor.repeats = repeats
         executor.cache = cache.map { BuildCache(settings: $0, workDir: workDir) }
@@ -101,16 +111,17 @@ struct RunSession {
         }
         await interruption?.holdIfStopping()
         progress.finish()
-        if let cache { writeErr(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
+        if let cache { context.standardError.write(CacheReport.line(tally.counts, settings: cache, trim: CacheTrim.trim(cache))) }
         let trouble = judgeGenerated(live, order: plan.cells.map(\.id), outDir: out)
         if let trouble { live.updateMetadata { $0.generatorTrouble = trouble.isEmpty ? nil : trouble } }
         guard let (finalMetadata, cells, loader) = live.finish(order: plan.cells.map(\.id)) else {
             await interruption?.holdIfStopping()
-            throw ExitCode(2)
+            // LiveReport said why report.json could not be written.
+            throw ExitStatus(2)
         }
-        writeOut(ResultGrid.render(cells, axes: axes?.configurationAxisNames ?? PlanAxes.builtInConfigurationAxes))
-        if let trouble { writeOut(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
-        writeOut(RunSummary.render(cells, reportPath: out + "/report.json"))
+        context.standardOutput.write(ResultGrid.render(cells, axes: axes?.configurationAxisNames ?? PlanAxes.builtInConfigurationAxes))
+        if let trouble { context.standardOutput.write(WrongCodeSummary.render(cells, generatorTrouble: trouble, reportPath: out + "/report.json")) }
+        context.standardOutput.write(RunSummary.render(cells, reportPath: out + "/report.json"))
         return RunOutcome(metadata: finalMetadata, cells: cells, loader: loader)
     }
 
