@@ -66,6 +66,11 @@ let package = Package(
         .executableTarget(
             name: "Fuzz",
             dependencies: ["ELFInspection", "Model", "Reporting"]),
+        // The tests' shared helpers (temporary directories, child processes, the built toolgate, goldens):
+        // for the test targets only, never for a product.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "ELFInspectionTests",
             dependencies: ["ELFInspection"]),
@@ -90,3 +95,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every test target gets the shared helpers of Tests/TestSupport (a new test target too, with no edit here).
+for target in package.targets where target.type == .test {
+    target.dependencies.append("TestSupport")
+}

@@ -6,11 +6,10 @@ import Testing
 /// The launcher (Sources/CLaunch, Launcher.swift) as a step sees it: signals, limits, descriptors,
 /// waiting on the pid alone, exec failures and the group kill.
 @Suite(.timeLimit(.minutes(2))) struct LauncherTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.path + "/toolgate-launch-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let scratch: TempDir
+    var dir: String { scratch.path }
+
+    init() throws { scratch = try TempDir("launch") }
 
     func request(_ script: String, timeout: Int = 20, limits: RunLimits? = nil) -> StepRequest {
         StepRequest(

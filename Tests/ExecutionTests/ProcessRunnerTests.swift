@@ -4,11 +4,10 @@ import Testing
 @testable import Model
 
 @Suite(.timeLimit(.minutes(2))) struct ProcessRunnerTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.path + "/toolgate-exec-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let scratch: TempDir
+    var dir: String { scratch.path }
+
+    init() throws { scratch = try TempDir("exec") }
 
     func request(_ script: String, timeout: Int = 20, limits: RunLimits? = nil) -> StepRequest {
         StepRequest(
