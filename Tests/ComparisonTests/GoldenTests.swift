@@ -5,7 +5,8 @@ import Testing
 @testable import Reporting
 
 /// The comparison writers against files under Golden/. Re-record after an intended change with
-/// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --filter GoldenTests`, and read the diff.
+/// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --filter GoldenTests` (which then fails, naming each file
+/// it rewrote), and read the diff.
 @Suite struct GoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
 
@@ -48,11 +49,6 @@ import Testing
         let c = try Self.comparison()
         let actual = name.hasSuffix(".json") ? ComparisonJSON.render(c) : ComparisonText.render(c, color: false)
         let path = Self.directory + "/" + name
-        if ProcessInfo.processInfo.environment["TOOLGATE_RECORD_GOLDEN"] != nil {
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs; re-record with TOOLGATE_RECORD_GOLDEN=1 if the change is intended")
+        try Golden.check(actual, against: path)
     }
 }
