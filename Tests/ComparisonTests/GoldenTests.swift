@@ -8,7 +8,7 @@ import Testing
 /// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --filter GoldenTests` (which then fails, naming each file
 /// it rewrote), and read the diff.
 @Suite struct GoldenTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+    static let directory = Repository.path("Tests/ComparisonTests/Golden")
 
     /// Every class and kind at least once.
     static func comparison() throws -> Comparison { try pair().comparison }

@@ -9,8 +9,7 @@ import Testing
 /// `TOOLGATE_RECORD_CORPUS=1 swift test --skip-build --disable-xctest --filter ReportCorpusTests` (which then
 /// fails, naming each seed it rewrote).
 @Suite struct ReportCorpusTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Corpus/report").path
+    static let directory = Repository.path("Tests/Corpus/report")
 
     static let crafted: [String: @Sendable () throws -> Report] = [
         "crafted-golden-old": { GoldenTests.reports().old },
