@@ -86,6 +86,11 @@ let package = Package(
         .executableTarget(
             name: "FuzzText",
             dependencies: ["FuzzCore"]),
+        // The tests' shared helpers (temporary directories, child processes, the built toolgate, goldens):
+        // for the test targets only, never for a product.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "ELFInspectionTests",
             dependencies: ["ELFInspection"]),
@@ -110,3 +115,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every test target gets the shared helpers of Tests/TestSupport (a new test target too, with no edit here).
+for target in package.targets where target.type == .test {
+    target.dependencies.append("TestSupport")
+}

@@ -5,32 +5,19 @@ import Testing
 /// check-jsonschema, and the `needs:`, artifact and script checks): the shipped ones pass, and a copy
 /// broken in each way the check knows fails, naming the problem.
 @Suite(.timeLimit(.minutes(2))) struct CITemplateTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let root = Repository.root.path
 
     static func check(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", root + "/scripts/check-ci-templates.py"] + arguments
-        let scratch = FileManager.default.temporaryDirectory.path + "/toolgate-ci-check-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        _ = FileManager.default.createFile(atPath: scratch, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch))
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        p.waitUntilExit()
-        try out.close()
-        return (p.terminationStatus, (try? String(contentsOfFile: scratch, encoding: .utf8)) ?? "")
+        let r = try Spawn.run("python3", [root + "/scripts/check-ci-templates.py"] + arguments, timeout: .seconds(60))
+        #expect(!r.timedOut, "check-ci-templates.py timed out")
+        return (r.status, r.stdout + r.stderr)
     }
 
     /// A copy of a template with `from` replaced by `to` (which must occur).
-    static func mutated(_ template: String, _ from: String, _ to: String) throws -> String {
+    static func mutated(_ template: String, _ from: String, _ to: String, in dir: TempDir) throws -> String {
         let text = try String(contentsOfFile: root + "/docs/ci/" + template, encoding: .utf8)
         #expect(text.contains(from), "\(template) no longer contains '\(from)': update the mutation")
-        let path = FileManager.default.temporaryDirectory.path + "/toolgate-ci-\(UUID().uuidString)-\(template)"
-        try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        return try dir.write(template, text.replacingOccurrences(of: from, with: to))
     }
 
     @Test func theShippedTemplatesPass() throws {
@@ -52,8 +39,8 @@ import Testing
         ("gitlab-ci.yml", "stages: [shard, merge]", "stages: [shard, merge", "gitlab-ci.yml"),
     ])
     func aBrokenCopyFails(_ template: String, _ from: String, _ to: String, _ said: String) throws {
-        let path = try Self.mutated(template, from, to)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dir = try TempDir()
+        let path = try Self.mutated(template, from, to, in: dir)
         let r = try Self.check([template.hasPrefix("github") ? "--github" : "--gitlab", path])
         #expect(r.status == 1, "\(r.output)")
         #expect(r.output.contains(said), "\(r.output)")

@@ -9,14 +9,9 @@ struct DoctorSysrootCommandTests {
         for tool in ["aarch64-linux-gnu-gcc", "qemu-aarch64", "cp"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         let root = dir.path("root")
-        let cp = Process()
-        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
         // A real copy: hard links would change the host files' ctime, which makes the build cache of a
         // test running beside this one refuse to store (its race guard).
-        cp.arguments = ["-a", "/usr/aarch64-linux-gnu", root]
-        try cp.run()
-        cp.waitUntilExit()
-        try #require(cp.terminationStatus == 0)
+        try Spawn.check("cp", ["-a", "/usr/aarch64-linux-gnu", root], timeout: .seconds(300))
         for name in try FileManager.default.contentsOfDirectory(atPath: root + "/lib") where name.hasPrefix("libgcc_s.so") || name == "crti.o" {
             try FileManager.default.removeItem(atPath: root + "/lib/" + name)
         }

@@ -5,8 +5,7 @@ import Testing
 /// libFuzzer would feed it: every seed, crashing inputs of the past among them, gives an answer, never a trap.
 @Suite("toolgate-fuzz replay")
 struct FuzzReplayTests {
-    static let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Corpus").path
+    static let corpora = Repository.path("Tests/Corpus")
 
     /// Built beside `toolgate` by `swift build --build-tests`.
     static func replayBinary() throws -> String {

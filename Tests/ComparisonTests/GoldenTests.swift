@@ -5,9 +5,10 @@ import Testing
 @testable import Reporting
 
 /// The comparison writers against files under Golden/. Re-record after an intended change with
-/// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --filter GoldenTests`, and read the diff.
+/// `TOOLGATE_RECORD_GOLDEN=1 swift test --skip-build --filter GoldenTests` (which then fails, naming each file
+/// it rewrote), and read the diff.
 @Suite struct GoldenTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+    static let directory = Repository.path("Tests/ComparisonTests/Golden")
 
     /// Every class and kind at least once.
     static func comparison() throws -> Comparison { try pair().comparison }
@@ -58,11 +59,6 @@ import Testing
         let format = try #require(ReportFormat.all.first { Self.goldenName($0) == name })
         let actual = try #require(format.render(ReportContext(report: new, comparison: c), ReportFormat.Options(color: false)))
         let path = Self.directory + "/" + name
-        if ProcessInfo.processInfo.environment["TOOLGATE_RECORD_GOLDEN"] != nil {
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs; re-record with TOOLGATE_RECORD_GOLDEN=1 if the change is intended")
+        try Golden.check(actual, against: path)
     }
 }

@@ -6,10 +6,10 @@ import Testing
 /// The crafted reports of these tests are seeds of the report fuzzer (Tests/Corpus/report/crafted-*.json,
 /// docs/fuzzing.md): each committed seed is what the code builds now, and reads back the same. Re-record after
 /// an intended change of the report types with
-/// `TOOLGATE_RECORD_CORPUS=1 swift test --skip-build --disable-xctest --filter ReportCorpusTests`.
+/// `TOOLGATE_RECORD_CORPUS=1 swift test --skip-build --disable-xctest --filter ReportCorpusTests` (which then
+/// fails, naming each seed it rewrote).
 @Suite struct ReportCorpusTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Corpus/report").path
+    static let directory = Repository.path("Tests/Corpus/report")
 
     static let crafted: [String: @Sendable () throws -> Report] = [
         "crafted-golden-old": { GoldenTests.reports().old },
@@ -26,12 +26,7 @@ import Testing
         var data = try JSONOutput.encoder(pretty: false).encode(report)
         data.append(0x0A)
         let path = Self.directory + "/" + name + ".json"
-        if ProcessInfo.processInfo.environment["TOOLGATE_RECORD_CORPUS"] != nil {
-            try data.write(to: URL(fileURLWithPath: path))
-            return
-        }
-        let committed = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(committed == data, "\(path) differs; re-record with TOOLGATE_RECORD_CORPUS=1 if the change is intended")
+        let committed = try Golden.check(data, against: path, recordWith: "TOOLGATE_RECORD_CORPUS")
         #expect(try ReportReader.decode(committed, file: path) == report)
     }
 }

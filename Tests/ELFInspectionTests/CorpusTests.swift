@@ -7,8 +7,7 @@ import Testing
 /// answer for each seed, from memory (the fuzzer's path) and from the file.
 @Suite("seed corpus")
 struct CorpusTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Corpus/elf").path
+    static let directory = Repository.path("Tests/Corpus/elf")
 
     static var seeds: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()

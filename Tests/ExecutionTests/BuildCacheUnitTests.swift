@@ -147,8 +147,8 @@ struct ContentHashTests {
     }
 
     @Test func fileHashIsTheContentHash() throws {
-        let path = FileManager.default.temporaryDirectory.path + "/toolgate-hash-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dir = try TempDir()
+        let path = dir.path("file")
         // Larger than one 256 KiB read, and not a multiple of it.
         let bytes = (0..<700_001).map { UInt8(truncatingIfNeeded: $0 >> 3) }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -167,8 +167,8 @@ struct ContentHashTests {
 /// a moment after it.
 struct RaceGuardClockTests {
     @Test func fileClockOrdersWrites() throws {
-        let path = FileManager.default.temporaryDirectory.path + "/toolgate-clock-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dir = try TempDir()
+        let path = dir.path("file")
         let before = FileDigests.fileClockNow()
         try Data("x".utf8).write(to: URL(fileURLWithPath: path))
         #expect(FileDigests.changed(path, since: before))

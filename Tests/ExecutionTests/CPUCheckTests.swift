@@ -5,11 +5,10 @@ import Testing
 
 /// The installed qemu's `-cpu help`, and the SIGILL trace's parsers on a real qemu log and real objdump.
 @Suite(.timeLimit(.minutes(2))) struct CPUCheckTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.path + "/toolgate-cpu-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let scratch: TempDir
+    var dir: String { scratch.path }
+
+    init() throws { scratch = try TempDir("cpu") }
 
     @Test func cpuHelpListsTheModels() async throws {
         let aarch64 = try #require(await CPUCheck.knownCPUs(emulator: "qemu-aarch64", dir: dir, tag: "a"))

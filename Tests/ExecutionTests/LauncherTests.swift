@@ -5,18 +5,11 @@ import Testing
 
 /// The launcher (Sources/CLaunch, Launcher.swift) as a step sees it: signals, limits, descriptors,
 /// waiting on the pid alone, exec failures and the group kill.
-@Suite(.timeLimit(.minutes(2))) struct LauncherTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.path + "/toolgate-launch-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+@Suite(.timeLimit(.minutes(2))) struct LauncherTests: ShellStepSuite {
+    let scratch: TempDir
+    var dir: String { scratch.path }
 
-    func request(_ script: String, timeout: Int = 20, limits: RunLimits? = nil) -> StepRequest {
-        StepRequest(
-            argv: ["sh", "-c", script], cwd: dir, timeoutSeconds: timeout, limits: limits,
-            stdoutPath: dir + "/out", stderrPath: dir + "/err")
-    }
+    init() throws { scratch = try TempDir("launch") }
 
     /// "SigIgn:\t0000000000001000" → its bits.
     static func mask(_ field: String, in status: String) -> UInt64? {

@@ -3,18 +3,11 @@ import Testing
 @testable import Execution
 @testable import Model
 
-@Suite(.timeLimit(.minutes(2))) struct ProcessRunnerTests {
-    let dir: String = {
-        let d = FileManager.default.temporaryDirectory.path + "/toolgate-exec-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+@Suite(.timeLimit(.minutes(2))) struct ProcessRunnerTests: ShellStepSuite {
+    let scratch: TempDir
+    var dir: String { scratch.path }
 
-    func request(_ script: String, timeout: Int = 20, limits: RunLimits? = nil) -> StepRequest {
-        StepRequest(
-            argv: ["sh", "-c", script], cwd: dir, timeoutSeconds: timeout, limits: limits,
-            stdoutPath: dir + "/out", stderrPath: dir + "/err")
-    }
+    init() throws { scratch = try TempDir("exec") }
 
     @Test func exitStatusOutputAndSignal() async {
         let ok = await ProcessRunner.run(request("echo hi; echo oops >&2; exit 3"))

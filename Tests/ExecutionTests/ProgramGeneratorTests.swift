@@ -6,16 +6,10 @@ import Testing
 /// Real csmith: the same seed gives the same bytes and the same cache key, run after run, cache or not.
 @Suite("generated programs", .timeLimit(.minutes(3)))
 struct ProgramGeneratorTests {
-    static func scratch() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.path + "/toolgate-gen-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func theSameSeedGivesTheSameBytesAndKeyOnTwoRuns() async throws {
         #expect(ExecutableLookup.resolve("csmith") != nil, "this test needs 'csmith' (apt-get install csmith libcsmith-dev)")
-        let dir = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try TempDir()
+        let dir = scratch.path
         let spec = GeneratorSpec(seeds: [7, 8])
         // Run 1 with an empty cache, run 2 from that cache, run 3 without a cache: one and the same program.
         var sources: [[Data]] = []
@@ -51,8 +45,8 @@ struct ProgramGeneratorTests {
     }
 
     @Test func badFlagsAreAnErrorNamingTheSeed() async throws {
-        let dir = try Self.scratch()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try TempDir()
+        let dir = scratch.path
         let g = ProgramGenerator(spec: GeneratorSpec(seeds: [3], flags: ["--no-such-flag"]), outDir: dir + "/generated", cacheRoot: nil)
         do {
             _ = try await g.generate(version: "v")

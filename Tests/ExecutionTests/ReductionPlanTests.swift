@@ -47,17 +47,10 @@ struct ReductionPlanTests {
         let q = try ReductionPlan.make(report: r, cell: "csmith-2/broken/x86_64/static/O2", against: "csmith-2/gcc/aarch64/static/O2")
         #expect(q.agreeing.run == ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu", "./a.prog"])
         // Both scripts are valid bash.
-        let dir = FileManager.default.temporaryDirectory.path + "/toolgate-plan-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = try TempDir()
         for (name, text) in [("test.sh", test), ("repro.sh", InterestingnessScript.repro(q))] {
-            try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/bash")
-            p.arguments = ["-n", dir + "/" + name]
-            try p.run()
-            p.waitUntilExit()
-            #expect(p.terminationStatus == 0, "\(name) is not valid bash")
+            let bash = try Spawn.run("bash", ["-n", try dir.write(name, text)], timeout: .seconds(30))
+            #expect(bash.succeeded, "\(name) is not valid bash: \(bash.stderr)")
         }
     }
 

@@ -19,11 +19,11 @@ import Testing
         name: "aarch64", machine: "aarch64", elfClass: 64, loader: "/lib/ld-linux-aarch64.so.1", runner: ["qemu-aarch64", "-L", "/usr/aarch64-linux-gnu"])
 
     /// A root with a directory, a file and a top-level symlink, as Serpent's `lib64 -> usr/lib`.
-    func makeRoot() throws -> String {
-        let root = FileManager.default.temporaryDirectory.path + "/toolgate-runstep-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: root + "/usr/lib", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: root + "/lib64", withDestinationPath: "usr/lib")
+    func makeRoot(_ label: String = #function) throws -> TempDir {
+        let root = try TempDir(label)
+        try root.makeDirectory("usr/lib")
+        try root.makeDirectory("tmp")
+        try FileManager.default.createSymbolicLink(atPath: root.path("lib64"), withDestinationPath: "usr/lib")
         return root
     }
 
@@ -38,8 +38,8 @@ import Testing
     }
 
     @Test func nativeSealedWithSysrootMakesItTheRoot() throws {
-        let root = try makeRoot()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try makeRoot()
+        let root = made.path
         let c = RunStepCommand.make(cell: cell(target: x86, sysroot: root), cellDir: "/w/c", program: "./prog", name: "run", dynamic: true, decision: Self.sealed)
         let joined = c.argv.joined(separator: " ")
         #expect(joined.hasPrefix("/usr/bin/bwrap --tmpfs / --symlink usr/lib /lib64 --ro-bind \(root)/usr /usr --dev /dev"), "\(joined)")
@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func qemuSealedWithSysrootRunsWithDashLSlashFromTheHostDir() throws {
-        let root = try makeRoot()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try makeRoot()
+        let root = made.path
         var decision = Self.sealed
         decision.runnerBindings["qemu-aarch64"] = RunnerBinding(
             executable: "/usr/bin/qemu-aarch64", loader: "/lib64/ld-linux-x86-64.so.2", libraries: ["/lib/x86_64-linux-gnu/libz.so.1"])
@@ -65,8 +65,8 @@ import Testing
     }
 
     @Test func unsealedRunsUseEnvAndTheSysrootsOwnLoader() throws {
-        let root = try makeRoot()
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let made = try makeRoot()
+        let root = made.path
         let plain = RunStepCommand.make(cell: cell(target: x86), cellDir: "/w/c", program: "./prog", name: "run", dynamic: true, decision: .unsealed)
         #expect(plain.argv == ["env", "LD_DEBUG=files:libs", "LD_DEBUG_OUTPUT=/w/c/run.ld-debug", "./prog"])
         let staticProgram = RunStepCommand.make(cell: cell(target: x86), cellDir: "/w/c", program: "./prog", name: "run", dynamic: false, decision: .unsealed)

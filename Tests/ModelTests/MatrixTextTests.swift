@@ -23,8 +23,8 @@ import Testing
     }
 
     @Test func loadReadsTheFileThroughTheSameCheck() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("toolgate-matrix-\(UUID().uuidString).toml").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dir = try TempDir()
+        let path = dir.path("matrix.toml")
         try Data([0x6E, 0x61, 0x6D, 0x65, 0xFF]).write(to: URL(fileURLWithPath: path))
         #expect(throws: MatrixError(path: path, location: SourceLocation(line: 1, column: 5), message: "not UTF-8 text")) {
             try MatrixDecoder.load(path: path)

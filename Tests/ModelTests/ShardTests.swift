@@ -3,8 +3,7 @@ import Testing
 @testable import Model
 
 @Suite struct ShardTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let root = Repository.root.path
 
     /// The default matrix over the committed fixtures: the plan a real run has.
     static func defaultPlan() throws -> Plan {

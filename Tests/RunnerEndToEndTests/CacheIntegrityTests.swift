@@ -11,12 +11,7 @@ import Testing
 
     /// `cmp -s a b` exits 0 when the files are byte-identical.
     static func cmp(_ a: String, _ b: String) throws -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/cmp")
-        p.arguments = ["-s", a, b]
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        try Spawn.run("cmp", ["-s", a, b], timeout: .seconds(60)).succeeded
     }
 
     /// Every stored result's output file.

@@ -3,28 +3,19 @@ import Testing
 @testable import Execution
 @testable import Model
 
-/// A temporary directory per test with a matrix, fixtures and fake tools, and a way to run it.
-/// Removed when the test lets go of it; set TOOLGATE_KEEP_TEST_DIRS=1 to keep it for a look.
+/// A temporary directory per test (a TempDir: TOOLGATE_KEEP_TEST_DIRS=1 keeps it for a look) with a matrix,
+/// fixtures and fake tools, and a way to run it in this process.
 final class Harness: Sendable {
-    let root: String
+    let dir: TempDir
+    var root: String { dir.path }
 
-    init() throws {
-        root = FileManager.default.temporaryDirectory.path + "/toolgate-e2e-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: root + "/fixtures", withIntermediateDirectories: true)
-    }
-
-    deinit {
-        if ProcessInfo.processInfo.environment["TOOLGATE_KEEP_TEST_DIRS"] == nil {
-            try? FileManager.default.removeItem(atPath: root)
-        }
+    init(_ label: String = #function) throws {
+        dir = try TempDir(label)
+        try dir.makeDirectory("fixtures")
     }
 
     func write(_ relative: String, _ text: String, executable: Bool = false) throws {
-        let path = root + "/" + relative
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path) }
+        try dir.write(relative, text, executable: executable)
     }
 
     /// Fails (never skips) when a tool is missing, naming it and its package.

@@ -12,12 +12,7 @@ import Testing
     /// changes the host file's ctime, and the build cache's race guard then refuses to store any step
     /// that read it, so a test running beside this one would see misses it did not cause.
     func makeSysroot(at root: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/cp")
-        p.arguments = ["-a", Self.real, root]
-        try p.run()
-        p.waitUntilExit()
-        try #require(p.terminationStatus == 0, "cp -a \(Self.real) \(root) failed")
+        try Spawn.check("cp", ["-a", Self.real, root], timeout: .seconds(300))
         let fm = FileManager.default
         for entry in try fm.contentsOfDirectory(atPath: root + "/lib") where entry.hasPrefix("libgcc_s.so") {
             try fm.removeItem(atPath: "\(root)/lib/\(entry)")

@@ -10,19 +10,7 @@ import Testing
 @Suite(.timeLimit(.minutes(5))) struct ResolutionCellTests {
     /// One compiler call with a time limit.
     static func build(_ tool: String, _ arguments: [String], in dir: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(ExecutableLookup.resolve(tool)))
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        if done.wait(timeout: .now() + 120) == .timedOut {
-            process.terminate()
-            Issue.record("\(tool) timed out")
-        }
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "\(tool) \(arguments) failed")
+        try Spawn.check(tool, arguments, in: URL(fileURLWithPath: dir))
     }
 
     @Test func aLibraryMissingFromTheRootIsTheCellsResolutionAndReason() async throws {

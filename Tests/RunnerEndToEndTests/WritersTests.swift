@@ -24,7 +24,8 @@ import Testing
         let metadata = RunMetadata(
             toolgateVersion: "0", startedAt: "t", commandLine: [], host: .init(hostname: "h", kernel: "k", machine: "m", cores: 1),
             matrix: .init(name: "m", path: "m.toml", sha256: "0"), fixtures: "f", jobs: 1)
-        let dir = FileManager.default.temporaryDirectory.path + "/toolgate-writers-\(UUID().uuidString.prefix(8))"
+        let scratch = try TempDir()
+        let dir = scratch.path
         try ReportWriter.write(Report(complete: true, metadata: metadata, cells: [r]), to: dir + "/report.json")
         let back = try ReportWriter.read(dir + "/report.json")
         #expect(back.cells.first?.stdout == Self.hostile)

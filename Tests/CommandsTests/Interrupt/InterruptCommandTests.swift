@@ -8,8 +8,7 @@ import Testing
 /// temporary file. The random delays come from a printed seed (TOOLGATE_TEST_SEED replays one).
 @Suite("run, interrupted", .serialized, .timeLimit(.minutes(4)))
 struct InterruptCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let root = Repository.root.path
 
     /// The real smoke matrix cut to the exceptions fixtures: g++ and the aarch64 cross g++, a DSO, qemu;
     /// 8 cells that take several seconds on 2 cores.

@@ -87,28 +87,3 @@ func temporaryFiles(under dir: String) -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: dir) else { return [] }
     return walker.compactMap { $0 as? String }.filter { ($0 as NSString).lastPathComponent.contains(".tmp-") }
 }
-
-/// SplitMix64: a seeded generator, so a failing sequence of delays can be replayed
-/// (TOOLGATE_TEST_SEED=N swift test --filter ...).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    let seed: UInt64
-
-    init() {
-        let fromEnv = ProcessInfo.processInfo.environment["TOOLGATE_TEST_SEED"].flatMap { UInt64($0) }
-        self.init(seed: fromEnv ?? UInt64.random(in: 1...UInt64(UInt32.max)))
-    }
-
-    init(seed: UInt64) {
-        self.seed = seed
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -59,19 +59,3 @@ enum Reports {
         try Comparator.compare(old: report(old), new: report(new), options: options)
     }
 }
-
-/// A temporary directory per test, removed afterwards.
-final class Scratch {
-    let path: String
-    init() throws {
-        path = FileManager.default.temporaryDirectory.path + "/toolgate-cmp-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func write(_ name: String, _ text: String) throws -> String {
-        let p = path + "/" + name
-        try text.write(toFile: p, atomically: true, encoding: .utf8)
-        return p
-    }
-}

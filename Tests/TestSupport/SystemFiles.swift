@@ -1,13 +1,13 @@
 import Foundation
 
 /// Real files the machine ships, for every machine the tests know: the reader against readelf's view.
-enum SystemFiles {
-    static let directories = [
+public enum SystemFiles {
+    public static let directories = [
         "/usr/bin", "/usr/lib/x86_64-linux-gnu", "/usr/lib32", "/usr/aarch64-linux-gnu/lib",
     ]
 
     /// Regular files (not symlinks) starting with the ELF magic, directly in `directory`, sorted.
-    static func elfFiles(in directory: String) -> [String] {
+    public static func elfFiles(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.sorted().compactMap { name -> String? in
             let path = directory + "/" + name
@@ -22,7 +22,7 @@ enum SystemFiles {
 
     /// About `perDirectory` files from each directory, evenly spaced through the sorted list, so the
     /// sample is the same from run to run.
-    static func sample(perDirectory: Int = 10) -> [String] {
+    public static func sample(perDirectory: Int = 10) -> [String] {
         directories.flatMap { dir -> [String] in
             let all = elfFiles(in: dir)
             guard all.count > perDirectory else { return all }

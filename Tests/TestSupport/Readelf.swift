@@ -1,30 +1,30 @@
 import Foundation
 
 /// binutils' view of a file, parsed from readelf's text: the reference the reader is checked against.
-struct ReadelfView {
-    var elfClass: Int?
-    var machine: String?
-    var type: String?
-    var interpreter: String?
-    var needed: [String] = []
-    var soname: String?
-    var rpath: [String] = []
-    var runpath: [String] = []
-    var buildID: String?
-    var dynamicTags: [String: [String]] = [:]
-    var flags1: [String] = []
-    var flags: [String] = []
-    var segments: [(type: String, flags: String)] = []
+public struct ReadelfView {
+    public var elfClass: Int?
+    public var machine: String?
+    public var type: String?
+    public var interpreter: String?
+    public var needed: [String] = []
+    public var soname: String?
+    public var rpath: [String] = []
+    public var runpath: [String] = []
+    public var buildID: String?
+    public var dynamicTags: [String: [String]] = [:]
+    public var flags1: [String] = []
+    public var flags: [String] = []
+    public var segments: [(type: String, flags: String)] = []
 
-    var hasSegment: (String) -> Bool { { name in segments.contains { $0.type == name } } }
+    public var hasSegment: (String) -> Bool { { name in segments.contains { $0.type == name } } }
 
     /// `readelf -hldnW FILE` (the benchmark's command), parsed.
-    init(path: String) throws {
+    public init(path: String) throws {
         let out = try Spawn.check("readelf", ["-hldnW", path], timeout: .seconds(60)).stdout
         try self.init(text: out)
     }
 
-    init(text: String) throws {
+    public init(text: String) throws {
         var inProgramHeaders = false
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw)
@@ -86,7 +86,7 @@ struct ReadelfView {
     }
 
     /// readelf's machine names mapped onto the issue's: "x86_64", "i386", "aarch64", "arm", "riscv".
-    static func machineName(_ readelf: String) -> String {
+    public static func machineName(_ readelf: String) -> String {
         switch readelf {
         case "Advanced Micro Devices X86-64": "x86_64"
         case "Intel 80386": "i386"
@@ -99,9 +99,9 @@ struct ReadelfView {
 }
 
 /// Other readelf views the tests compare with.
-enum Readelf {
+public enum Readelf {
     /// `readelf -V`: the version-needs section as (library, [names]) in file order.
-    static func versionNeeds(_ path: String) throws -> [(String, [String])] {
+    public static func versionNeeds(_ path: String) throws -> [(String, [String])] {
         let out = try Spawn.check("readelf", ["-VW", path]).stdout
         var result: [(String, [String])] = []
         var inNeeds = false
@@ -124,7 +124,7 @@ enum Readelf {
     }
 
     /// `readelf -p .comment`: the strings in order.
-    static func comment(_ path: String) throws -> [String] {
+    public static func comment(_ path: String) throws -> [String] {
         let out = try Spawn.run("readelf", ["-p", ".comment", path]).stdout
         var strings: [String] = []
         for raw in out.split(separator: "\n") {
@@ -137,7 +137,7 @@ enum Readelf {
     }
 
     /// `readelf -SW`: every section as (name, type, flags, size).
-    static func sections(_ path: String) throws -> [(name: String, type: String, flags: String, size: Int)] {
+    public static func sections(_ path: String) throws -> [(name: String, type: String, flags: String, size: Int)] {
         let out = try Spawn.check("readelf", ["-SW", path]).stdout
         var result: [(String, String, String, Int)] = []
         for raw in out.split(separator: "\n") {
@@ -159,7 +159,7 @@ enum Readelf {
     }
 
     /// The compression type readelf -t reports for each compressed section ("zlib" or "zstd").
-    static func compressedSections(_ path: String) throws -> [String: String] {
+    public static func compressedSections(_ path: String) throws -> [String: String] {
         let out = try Spawn.check("readelf", ["-tW", path]).stdout
         var result: [String: String] = [:]
         var current: String?
@@ -181,7 +181,7 @@ enum Readelf {
     }
 
     /// `readelf --debug-dump=info`: producers (distinct, first-seen order) and CU versions.
-    static func debugInfo(_ path: String) throws -> (producers: [String], versions: [Int]) {
+    public static func debugInfo(_ path: String) throws -> (producers: [String], versions: [Int]) {
         let out = try Spawn.check("readelf", ["--debug-dump=info", path], timeout: .seconds(120)).stdout
         var producers: [String] = []
         var versions: Set<Int> = []
@@ -201,7 +201,7 @@ enum Readelf {
     }
 
     /// Symbol names from `readelf -sW` (both .dynsym and .symtab).
-    static func symbols(_ path: String) throws -> [String] {
+    public static func symbols(_ path: String) throws -> [String] {
         let out = try Spawn.check("readelf", ["-sW", path]).stdout
         return out.split(separator: "\n").compactMap { raw in
             let fields = raw.split(separator: " ")

@@ -1,1 +1,0 @@
-../../ELFInspectionTests/Support/Spawn.swift

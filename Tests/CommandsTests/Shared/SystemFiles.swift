@@ -1,1 +1,0 @@
-../../ELFInspectionTests/Support/SystemFiles.swift
