@@ -155,6 +155,9 @@ package struct CompressedSection: Sendable, Codable, Equatable {
     package var name: String
     package var type: Kind
 
+    /// Written out so the reader (ELFFacts+Decoding.swift) uses the encoder's names.
+    enum CodingKeys: String, CodingKey { case name, type }
+
     package init(name: String, type: Kind) {
         self.name = name
         self.type = type
@@ -169,6 +172,9 @@ package struct Sizes: Sendable, Codable, Equatable {
     package var data: Int
     /// Allocated SHT_NOBITS sections.
     package var bss: Int
+
+    /// Written out so the reader (ELFFacts+Decoding.swift) uses the encoder's names.
+    enum CodingKeys: String, CodingKey { case file, code, data, bss }
 
     package init(file: Int = 0, code: Int = 0, data: Int = 0, bss: Int = 0) {
         self.file = file

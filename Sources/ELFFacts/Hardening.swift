@@ -6,6 +6,9 @@ package struct Verdict: Sendable, Codable, Equatable {
     package var state: State
     package var evidence: String
 
+    /// Written out so the reader (Hardening+Decoding.swift) uses the encoder's names.
+    enum CodingKeys: String, CodingKey { case state, evidence }
+
     package init(_ state: State, _ evidence: String) {
         self.state = state
         self.evidence = evidence

@@ -112,14 +112,6 @@ package struct ResolutionProblem: Sendable, Equatable, Codable, CustomStringConv
         case neededBy = "needed_by"
     }
 
-    package init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = Kind(rawValue: (try? c.decode(String.self, forKey: .kind)) ?? "") ?? .other
-        message = try c.decode(String.self, forKey: .message)
-        library = try c.decodeIfPresent(String.self, forKey: .library)
-        neededBy = try c.decodeIfPresent(String.self, forKey: .neededBy)
-    }
-
     package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)

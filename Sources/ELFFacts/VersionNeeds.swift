@@ -4,7 +4,7 @@ package struct VersionNeeds: Sendable, Equatable, Codable {
         package var library: String
         package var versions: [String]
     }
-    package private(set) var entries: [Entry] = []
+    package internal(set) var entries: [Entry] = []
 
     package init() {}
 
@@ -34,7 +34,8 @@ package struct VersionNeeds: Sendable, Equatable, Codable {
 
     package var allVersions: [String] { entries.flatMap(\.versions) }
 
-    private struct Key: CodingKey {
+    /// A library's name as a key (its reader is VersionNeeds+Decoding.swift).
+    struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
@@ -45,15 +46,6 @@ package struct VersionNeeds: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: Key.self)
         for entry in entries {
             try c.encode(entry.versions, forKey: Key(stringValue: entry.library))
-        }
-    }
-
-    package init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
-        // JSON objects carry no order a decoder keeps; sort for a stable value.
-        for key in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-            let versions = try c.decode([String].self, forKey: key)
-            entries.append(Entry(library: key.stringValue, versions: versions))
         }
     }
 }

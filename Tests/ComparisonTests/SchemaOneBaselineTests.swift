@@ -1,3 +1,4 @@
+import ELFFacts
 import Foundation
 import Testing
 @testable import Model
@@ -14,32 +15,39 @@ import Testing
 
     static func baseline() throws -> Report { try ReportReader.decode(data(), file: path) }
 
-    /// The fields a reader may not do without, by kind (JSONTree): a report's and a cell's identity, the
-    /// enums with no neutral value, and the types whose decoding another part owns. Every other field present
-    /// in the baseline is taken away in turn by `readsWithoutTheField`.
+    /// The fields a reader may not do without, by kind (JSONTree): what identifies a report, a cell, a loaded
+    /// object, a shard, the ELF facts (their file) and a compressed section, and the enums with no neutral
+    /// value. Every other field present in the baseline is taken away in turn by `readsWithoutTheOptionalFields`.
     static let required: [String: Set<String>] = [
         "": ["schema_version", "metadata", "cells"],
         "cells[]": ["id", "fixture", "compiler", "target", "link", "opt", "status"],
         "cells[].commands[]": ["step"],
         "cells[].attempts[]": ["status"],
         "cells[].loaded[]": ["name", "via"],
-        "cells[].resolution[]": ["message"],
         "metadata.shard": ["index", "count"],
         // PlanAxes is rebuilt with the axes of issue 10 §1; today all five lists are required.
         "metadata.axes": ["fixtures", "compilers", "targets", "opts", "links"],
-        // ELFInspection's types: synthesized decoding, where only the optionals may be absent.
-        "cells[].elf": [
-            "path", "class", "machine", "type", "needed", "rpath", "runpath", "pie", "static", "bind_now", "relro", "nx_stack",
-            "textrel", "version_needs", "hardening", "libgcc", "comment", "debug", "compressed_sections", "sizes", "warnings",
-        ],
-        "cells[].elf.hardening": ["canary", "fortify", "cet_ibt", "cet_shstk", "bti", "pac"],
-        "cells[].elf.hardening.canary": ["state", "evidence"], "cells[].elf.hardening.fortify": ["state", "evidence"],
-        "cells[].elf.hardening.cet_ibt": ["state", "evidence"], "cells[].elf.hardening.cet_shstk": ["state", "evidence"],
-        "cells[].elf.hardening.bti": ["state", "evidence"], "cells[].elf.hardening.pac": ["state", "evidence"],
-        "cells[].elf.debug": ["producers", "languages", "dwarf_versions"],
-        "cells[].elf.sizes": ["file", "code", "data", "bss"],
-        "cells[].elf.compressed_sections[]": ["name", "type"],
+        // The ELF facts are of the file at `path` (ELFFacts+Decoding.swift); a compressed section is its name.
+        "cells[].elf": ["path"],
+        "cells[].elf.compressed_sections[]": ["name"],
     ]
+
+    /// What a default that is not an empty value (JSONTree.isEmptyValue) writes back, by field: the ELF enums'
+    /// cases for "cannot tell", and a verdict, the hardening and the debug facts as "not examined".
+    static var nonEmptyDefaults: [String: Any] {
+        let notExamined: [String: Any] = ["state": "unknown", "evidence": "not examined"]
+        var out: [String: Any] = [
+            "cells[].elf.type": "other", "cells[].elf.relro": "none", "cells[].elf.libgcc": "unknown",
+            "cells[].elf.compressed_sections[].type": "unknown",
+            "cells[].elf.hardening": Dictionary(uniqueKeysWithValues: HardeningCheck.allCases.map { ($0.name, notExamined as Any) }),
+            "cells[].elf.debug": ["producers": [], "languages": [], "dwarf_versions": [], "unavailable": "not examined"] as [String: Any],
+        ]
+        for check in HardeningCheck.allCases {
+            out["cells[].elf.hardening." + check.name] = notExamined
+            out["cells[].elf.hardening." + check.name + ".state"] = "unknown"
+        }
+        return out
+    }
 
     /// Every field of the baseline a reader must do without, by kind ("report" for the top level).
     static let optionalFields: [String: [String]] = {
@@ -122,6 +130,51 @@ import Testing
         Self.expectNoChange(try Comparator.compare(old: newer, new: baseline), cells: baseline.cells.count)
     }
 
+    /// A newer toolgate's hardening verdict (a key HardeningCheck does not list) is ignored in every cell.
+    @Test func readsWithAnUnknownHardeningVerdict() throws {
+        var added = 0
+        let tree = JSONTree.editingObjects(try JSONTree.parse(Self.data())) { kind, object in
+            guard kind == "cells[].elf.hardening" else { return }
+            object["shadow_call_stack"] = ["state": "yes", "evidence": "a check of a newer toolgate"]
+            added += 1
+        }
+        #expect(added == 44)
+        let newer = try ReportReader.decode(JSONTree.data(tree), file: "newer.json")
+        let baseline = try Self.baseline()
+        #expect(newer == baseline)
+        Self.expectNoChange(try Comparator.compare(old: baseline, new: newer), cells: baseline.cells.count)
+    }
+
+    /// An older toolgate's baseline, from before a verdict was added: the verdict reads as "not examined", and
+    /// a run that has it compares with no change (only a verdict that was "yes" can be lost).
+    @Test(arguments: HardeningCheck.allCases)
+    func anOldBaselineWithoutAVerdictComparesWithNoChange(_ check: HardeningCheck) throws {
+        let field = JSONTree.Field(kind: "cells[].elf.hardening", key: check.name)
+        let older = try ReportReader.decode(JSONTree.data(JSONTree.removing(field, from: JSONTree.parse(Self.data()))), file: "older.json")
+        let baseline = try Self.baseline()
+        let elves = older.cells.compactMap(\.elf)
+        #expect(elves.count == 44)
+        #expect(elves.allSatisfy { $0.hardening[check] == Verdict(.unknown, "not examined") })
+        var restored = older
+        for k in restored.cells.indices { restored.cells[k].elf?.hardening[check] = baseline.cells[k].elf?.hardening[check] ?? Verdict(.unknown, "") }
+        #expect(restored == baseline)
+        Self.expectNoChange(try Comparator.compare(old: older, new: baseline), cells: baseline.cells.count)
+    }
+
+    /// Each field of the ELF facts taken away alone (not only all of a kind at once): the rest of the report
+    /// reads as written.
+    @Test func readsWithoutEachELFFieldAlone() throws {
+        let original = try JSONTree.parse(Self.data())
+        let fields = Self.optionalFields.keys.filter { $0.hasPrefix("cells[].elf") }.flatMap(Self.fields(ofKind:))
+        #expect(fields.count > 40)
+        for field in fields {
+            let older = JSONTree.removing(field, from: original)
+            let report = try ReportReader.decode(JSONTree.data(older), file: "without-\(field).json")
+            let back = JSONTree.removing(field, from: try JSONTree.parse(JSONOutput.encoder().encode(report)))
+            #expect(try JSONTree.data(back) == JSONTree.data(older), "\(field)")
+        }
+    }
+
     @Test func everyFieldIsTakenAway() {
         for (kind, key) in [
             ("report", "complete"), ("report", "summary"), ("cells[]", "attempts"), ("cells[]", "elf"), ("cells[]", "stdout"),
@@ -148,6 +201,13 @@ import Testing
         for field in fields {
             let before = JSONTree.values(of: field, in: original), after = JSONTree.values(of: field, in: back)
             try #require(before.count == after.count)
+            if let fallback = Self.nonEmptyDefaults[field.description] {
+                for a in after {
+                    let same = try a.map { try JSONTree.data([$0]) } == JSONTree.data([fallback])
+                    #expect(same, "\(field) read as \(a ?? "nothing") without the key, not as \(fallback)")
+                }
+                continue
+            }
             for (b, a) in zip(before, after) where !JSONTree.isEmptyValue(a) {
                 let same = try b.map { try JSONTree.data([$0]) } == a.map { try JSONTree.data([$0]) }
                 #expect(same, "\(field) read as \(a ?? "nothing") without the key, not as a default")

@@ -4,8 +4,8 @@ import Testing
 @testable import Model
 @testable import Reporting
 
-/// The report types' hand-written readers (the `+Decoding.swift` files beside them) read every field their
-/// writers write. Each sample sets every field to something other than its default, and the test checks that
+/// The report types' hand-written readers (the `+Decoding.swift` files beside them, in Model and ELFFacts) read
+/// every field their writers write. Each sample sets every field to something other than its default, and the test checks that
 /// it does (by reflection): a field added to a type fails here until the sample sets it and its reader reads it.
 @Suite struct TolerantDecodingTests {
     static func command() -> CommandRecord {
@@ -14,6 +14,23 @@ import Testing
             signal: "SIGSEGV", timedOut: true, durationMs: 12, stdout: "out\n", stderr: "err\n")
         c.cache = .hit
         return c
+    }
+
+    /// Every field set, none to its default (not a file that could exist: a static PIE with an interpreter).
+    static func facts() -> ELFFacts {
+        var f = Reports.facts()
+        f.soname = "libprog.so.1"
+        f.rpath = ["/opt/lib"]
+        f.runpath = ["$ORIGIN"]
+        f.isStatic = true
+        f.textrel = true
+        f.versionNeeds = VersionNeeds([("libc.so.6", ["GLIBC_2.34", "GLIBC_2.2.5"])])
+        f.x86IsaNeeded = ["x86-64-baseline"]
+        f.libgcc = .shared
+        f.debug = DebugFacts(producers: ["GNU C17 12.2.0"], languages: ["C11"], dwarfVersions: [5], unavailable: "a broken .debug_info")
+        f.compressedSections = [CompressedSection(name: ".debug_info", type: .zstd)]
+        f.warnings = ["section 3: size beyond the end of the file"]
+        return f
     }
 
     static func cell() -> CellRecord {
@@ -25,7 +42,7 @@ import Testing
         r.stderr = "warning\n"
         r.commands = [command()]
         r.durationMs = 99
-        r.elf = Reports.facts()
+        r.elf = facts()
         r.violations = [Violation("nx_stack", "executable stack")]
         r.notes = ["the loader could not find libfoo.so.1"]
         r.log = "logs/hello/gcc/x86_64/static/O2.log"
@@ -75,8 +92,6 @@ import Testing
         case .collection, .dictionary, .set:
             return mirror.children.isEmpty ? [path] : []
         case .struct:
-            // ELFFacts has its own reader (ELFInspection) and tests; its sample leaves optionals unset.
-            if value is ELFFacts { return [] }
             return mirror.children.flatMap { defaults(in: $0.value, path: path + "." + ($0.label ?? "?")) }
         default:
             switch value {
@@ -121,5 +136,60 @@ import Testing
             try ReportReader.decode(Data(#"{"schema_version": 2, "runs": []}"#.utf8), file: "r.json")
         }
         #expect(error.description == "r.json: error: schema_version 2 is not 1, the one this toolgate reads")
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try JSONDecoder().decode(type, from: Data(text.utf8)) }
+
+    /// The ELF facts need only their file's path: every other field reads as `ELFFacts.init` leaves it.
+    @Test func elfFactsNeedOnlyTheirPath() throws {
+        #expect(try Self.decode(ELFFacts.self, #"{"path": "prog"}"#) == ELFFacts(path: "prog", elfClass: 0, machine: "", type: .other))
+        #expect(throws: DecodingError.self) { try Self.decode(ELFFacts.self, #"{"class": 64, "machine": "x86_64"}"#) }
+        #expect(try Self.decode(Hardening.self, "{}") == Hardening())
+        #expect(try Self.decode(Verdict.self, "{}") == Verdict(.unknown, ""))
+        #expect(try Self.decode(DebugFacts.self, "{}") == DebugFacts(unavailable: nil))
+        #expect(try Self.decode(Sizes.self, #"{"file": 7}"#) == Sizes(file: 7))
+        #expect(try Self.decode(CompressedSection.self, #"{"name": ".debug_info"}"#) == CompressedSection(name: ".debug_info", type: .unknown))
+        #expect(throws: DecodingError.self) { try Self.decode(CompressedSection.self, #"{"type": "zlib"}"#) }
+        #expect(try Self.decode(VersionNeeds.self, #"{"libc.so.6": null}"#) == VersionNeeds([("libc.so.6", [])]))
+        #expect(try Self.decode(ResolutionProblem.self, "{}") == ResolutionProblem(.other, ""))
+    }
+
+    /// A hardening verdict this toolgate does not know is ignored; one it knows but finds absent is "not examined".
+    @Test func hardeningReadsWithAnUnknownVerdictAndWithoutOne() throws {
+        let text = #"{"canary": {"state": "yes", "evidence": "__stack_chk_fail"}, "shadow_call_stack": {"state": "yes", "evidence": "new"}}"#
+        var expected = Hardening()
+        expected.canary = Verdict(.yes, "__stack_chk_fail")
+        #expect(try Self.decode(Hardening.self, text) == expected)
+    }
+
+    /// An enum value a newer toolgate writes reads as the enum's case for "cannot tell", where it has one.
+    @Test func anUnknownEnumValueReadsAsItsUnknownCase() throws {
+        #expect(try Self.decode(Verdict.self, #"{"state": "partial", "evidence": "half the functions"}"#) == Verdict(.unknown, "half the functions"))
+        let facts = try Self.decode(ELFFacts.self, #"{"path": "p", "type": "ET_LOOS", "libgcc": "mixed", "compressed_sections": [{"name": ".debug_str", "type": "lz4"}]}"#)
+        #expect(facts.type == .other)
+        #expect(facts.libgcc == .unknown)
+        #expect(facts.compressedSections == [CompressedSection(name: ".debug_str", type: .unknown)])
+        #expect(try Self.decode(ResolutionProblem.self, #"{"kind": "missing_tls", "message": "m"}"#) == ResolutionProblem(.other, "m"))
+        // Known values still read as themselves.
+        #expect(try Self.decode(Verdict.self, #"{"state": "no", "evidence": "e"}"#) == Verdict(.no, "e"))
+        #expect(try Self.decode(ELFFacts.self, #"{"path": "p", "type": "dyn", "libgcc": "static"}"#).libgcc == .static)
+    }
+
+    /// Where an enum has no such case (RELRO), or a value is not a string, it is still an error naming the field.
+    @Test func anEnumWithoutAnUnknownCaseOrOfTheWrongTypeIsStillAnError() throws {
+        for text in [
+            #"{"path": "p", "relro": "extra"}"#, #"{"path": "p", "type": 3}"#, #"{"path": "p", "hardening": {"pac": {"state": true}}}"#,
+            #"{"path": "p", "sizes": {"file": "big"}}"#,
+        ] {
+            #expect(throws: DecodingError.self, "\(text)") { try Self.decode(ELFFacts.self, text) }
+        }
+        #expect(throws: DecodingError.self) { try Self.decode(ResolutionProblem.self, #"{"kind": 5, "message": "m"}"#) }
+        for (elf, field) in [(#"{"path": "p", "hardening": {"bti": {"state": 1}}}"#, "'cells[0].elf.hardening.bti.state'"), (#"{"path": "p", "relro": "extra"}"#, "'cells[0].elf.relro'")] {
+            let cell = #"{"id": "a", "fixture": "a", "compiler": "gcc", "target": "x86_64", "link": "static", "opt": "O2", "status": "pass", "elf": \#(elf)}"#
+            let error = try #require(throws: ReportReadError.self) {
+                try ReportReader.decode(Data(#"{"schema_version": 1, "metadata": {}, "cells": [\#(cell)]}"#.utf8), file: "r.json")
+            }
+            #expect(error.description.contains(field), "\(error)")
+        }
     }
 }

@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// Every field of `metadata.generator` has a default: empty text and lists, 0, or absent.
 extension GeneratorInfo {
     package init(from decoder: any Decoder) throws {

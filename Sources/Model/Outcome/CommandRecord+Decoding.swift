@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// Only `step` is required; every other field takes its default when absent (docs/report-schema.md).
 extension CommandRecord {
     package init(from decoder: any Decoder) throws {

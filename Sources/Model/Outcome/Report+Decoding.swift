@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// report.json read tolerantly (docs/report-schema.md, "Reading old and new reports"): `schema_version`,
 /// `metadata` and `cells` are required; `complete` absent reads as false (a report that does not say it
 /// finished is not taken as finished); `summary` absent is counted from the cells.

@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// Only `status` is required. The excerpts are read as written (the writer already cut them).
 extension RunAttempt {
     package init(from decoder: any Decoder) throws {

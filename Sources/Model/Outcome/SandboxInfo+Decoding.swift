@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// `mode` and `used` default to empty text.
 extension SandboxInfo {
     /// The synthesized CodingKeys' names, which its encoder writes.

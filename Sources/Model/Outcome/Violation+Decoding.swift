@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// Both fields default to empty text.
 extension Violation {
     /// The synthesized CodingKeys' names, which its encoder writes.

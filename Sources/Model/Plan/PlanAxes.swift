@@ -1,3 +1,5 @@
+import ELFFacts
+
 /// The values of each axis in the order a plan walks them (fixture, compiler, target, opt, link), recorded in
 /// report.json so `merge` can put the cells of shard reports back in the order a whole run writes.
 package struct PlanAxes: Sendable, Codable, Equatable {
