@@ -139,7 +139,7 @@ struct CompareCommandTests {
         let run = try ToolgateBinary.run(["compare", split, "--color", "never"])
         #expect(run.status == 1)
         #expect(run.stdout.contains("DIVERGENCES (1)"))
-        #expect(run.stdout.contains("f/gcc/x86_64/static/O2: line 1: '1' vs '2'"))
+        #expect(run.stdout.contains("f/gcc/x86_64/static/O2: differs only in link: line 1: '1' vs '2'"))
     }
 
     @Test func usageMistakesExitTwo() throws {
