@@ -23,6 +23,9 @@ struct UpdateBaselineCommandTests {
         // Interrupted: the sleeping fixture holds the run until the signal.
         try "#include <unistd.h>\nint main(void) { sleep(30); return 0; }\n".write(
             toFile: fake.dir.path("fixtures/sleepy.c"), atomically: true, encoding: .utf8)
+        // The first run's logs go first: its ok log would otherwise satisfy the wait below before this run
+        // has even started (and installed its signal handler), and SIGINT would kill it outright.
+        try fm.removeItem(atPath: fake.out + "/logs")
         let interrupted = try SignalledRun(
             ["run", fake.matrix, "--out", fake.out, "-j", "2", "--baseline", baseline, "--update-baseline"], scratch: fake.dir)
         let okLog = fake.out + "/logs/ok/fake/x86_64/shared-libgcc/O2.log"
