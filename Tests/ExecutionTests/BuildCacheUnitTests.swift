@@ -36,6 +36,13 @@ struct DependencyFileTests {
         #expect(DependencyFile.prerequisites("garbage without a colon\n") == nil)
         #expect(DependencyFile.prerequisites("x.o:\n") == [])
     }
+
+    @Test func crlfLinesAndNonASCIINames() {
+        let text = "x.o: /src/caf\u{e9}.c \\\r\n /src/\u{65e5}\u{672c}\\ dir/h.h\r\n\r\n/src/caf\u{e9}.c:\r\n"
+        #expect(DependencyFile.prerequisites(text) == ["/src/caf\u{e9}.c", "/src/\u{65e5}\u{672c} dir/h.h"])
+        // A doubled backslash at the end of a line ends the name, not the line.
+        #expect(DependencyFile.prerequisites("x.o: a\\\\\nb.o: c\n") == ["a\\\\", "c"])
+    }
 }
 
 struct CacheKeyTests {

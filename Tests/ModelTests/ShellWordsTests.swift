@@ -36,6 +36,16 @@ import Testing
         }
     }
 
+    @Test func quotesOnlyWordsThatNeedIt() {
+        #expect(ShellWords.quote("-Wl,--dependency-file=/w/a_b/prog.d") == "-Wl,--dependency-file=/w/a_b/prog.d")
+        #expect(ShellWords.quote("") == "''")
+        #expect(ShellWords.quote("a b") == "'a b'")
+        #expect(ShellWords.quote("caf\u{e9}.c") == "'caf\u{e9}.c'")
+        #expect(ShellWords.quote("e\u{301}") == "'e\u{301}'")  // a safe letter and a combining accent
+        #expect(ShellWords.quote("a\r\nb") == "'a\r\nb'")
+        #expect(ShellWords.quote("~x") == "'~x'")
+    }
+
     @Test func backslashAtTheEndIsKept() {
         #expect(ShellWords.split(#"a\"#) == [#"a\"#])
     }

@@ -59,9 +59,10 @@ package struct CacheStore: Sendable {
     func restoreResult(_ key: String, output: String, stdout: String, stderr: String) -> Bool {
         let dir = resultDir(key)
         do {
-            try FileCopy.copy(dir + "/output", to: output)
-            try FileCopy.copy(dir + "/stdout", to: stdout)
-            try FileCopy.copy(dir + "/stderr", to: stderr)
+            // Into the run's work directory, which a crash makes worthless anyway: no fsync (durable: false).
+            try FileCopy.copy(dir + "/output", to: output, durable: false)
+            try FileCopy.copy(dir + "/stdout", to: stdout, durable: false)
+            try FileCopy.copy(dir + "/stderr", to: stderr, durable: false)
         } catch {
             return false
         }
@@ -86,12 +87,18 @@ package struct CacheError: Error, CustomStringConvertible {
 
 /// Copies a file whole, mode included, through AtomicFile: the destination is never seen half-written,
 /// and an interrupt that stops writes stops copies too (the copy then fails, which is a miss).
+/// `durable`: flushed to disk before the rename (Foundation's `Data.write` fsyncs), as the cache's own
+/// entries are; a copy out of the cache into a run's work directory need not be.
 enum FileCopy {
-    static func copy(_ source: String, to destination: String) throws {
+    static func copy(_ source: String, to destination: String, durable: Bool = true) throws {
         guard let data = FileManager.default.contents(atPath: source) else { throw CacheError("cannot read '\(source)'") }
         var st = stat()
         let mode = stat(source, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-        try AtomicFile.write(data, to: destination)
+        if durable {
+            try AtomicFile.write(data, to: destination)
+        } else {
+            try AtomicFile.writeStreaming(to: destination) { try $0.write(contentsOf: data) }
+        }
         chmod(destination, mode)
     }
 }

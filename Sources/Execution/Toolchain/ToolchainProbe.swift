@@ -20,9 +20,28 @@ package enum ToolchainProbe {
             toolchain.resolved[command] = path
             unique.append(command)
         }
-        // Versions and the i686 probes are independent: ask them all at once.
+        // Versions, the sandbox probe and the i686 probes need nothing from each other: all at once, so
+        // that a run (a warm one above all, whose versions come from the answers store) waits for the
+        // slowest of them, not for their sum. Only the runtime probes wait, for the i686 workaround.
+        async let sandbox = SandboxProbe.probe(matrix: matrix, workDir: workDir)
+        var asmProbes: [(String, String, [String])] = []
+        for c in matrix.compilers {
+            for t in matrix.targets where t.machine == "i386" && toolchain.resolved[c.cc(for: t.name)] != nil {
+                asmProbes.append(("\(c.name)/\(t.name)", c.cc(for: t.name), matrix.flags(compiler: c, target: t).cflags))
+            }
+        }
+        let asmList = asmProbes
+        async let asmFixes = withTaskGroup(of: (Int, I686AsmWorkaround.Fix?).self) { group in
+            for (i, probe) in asmList.enumerated() {
+                group.addTask { (i, await I686AsmWorkaround.apply(cc: probe.1, cflags: probe.2, workDir: workDir, tag: "\(i)")) }
+            }
+            var out: [Int: I686AsmWorkaround.Fix] = [:]
+            for await (i, fix) in group { out[i] = fix }
+            return out
+        }
+        let commandList = unique
         let versions = await withTaskGroup(of: (String, String?).self) { group in
-            for (i, command) in unique.enumerated() {
+            for (i, command) in commandList.enumerated() {
                 group.addTask { (command, await version(of: command, dir: probeDir, index: i, answers: answers)) }
             }
             var out: [String: String] = [:]
@@ -30,21 +49,7 @@ package enum ToolchainProbe {
             return out
         }
         toolchain.versions = versions
-        toolchain.sandbox = await SandboxProbe.probe(matrix: matrix, workDir: workDir)
-        var asmProbes: [(String, String, [String])] = []
-        for c in matrix.compilers {
-            for t in matrix.targets where t.machine == "i386" && toolchain.resolved[c.cc(for: t.name)] != nil {
-                asmProbes.append(("\(c.name)/\(t.name)", c.cc(for: t.name), matrix.flags(compiler: c, target: t).cflags))
-            }
-        }
-        let fixes = await withTaskGroup(of: (Int, I686AsmWorkaround.Fix?).self) { group in
-            for (i, probe) in asmProbes.enumerated() {
-                group.addTask { (i, await I686AsmWorkaround.apply(cc: probe.1, cflags: probe.2, workDir: workDir, tag: "\(i)")) }
-            }
-            var out: [Int: I686AsmWorkaround.Fix] = [:]
-            for await (i, fix) in group { out[i] = fix }
-            return out
-        }
+        let fixes = await asmFixes
         for (i, probe) in asmProbes.enumerated() {
             guard let fix = fixes[i] else { continue }
             toolchain.extraFlags[probe.0] = fix.flags
@@ -52,6 +57,7 @@ package enum ToolchainProbe {
         }
         // After the i686 workaround: the runtime probes link as the cells will.
         toolchain.runtimeGaps = await RuntimeProbe.run(matrix: matrix, toolchain: toolchain, workDir: workDir)
+        toolchain.sandbox = await sandbox
         return toolchain
     }
 

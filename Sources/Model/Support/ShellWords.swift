@@ -52,10 +52,18 @@ package enum ShellWords {
 
     /// Quotes one word for a POSIX shell, only when it needs it.
     package static func quote(_ word: String) -> String {
-        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
-        if !word.isEmpty, word.allSatisfy({ safe.contains($0) }) { return word }
+        // By UTF-8 byte, against a table made once: every report line and log quotes each argv word, and a
+        // Set of Characters built per call was most of a run's log-writing time. A word is safe exactly when
+        // each byte is one of the safe ASCII characters (a non-ASCII or combined Character never is).
+        if !word.isEmpty, word.utf8.allSatisfy({ $0 < 128 && safeASCII[Int($0)] }) { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
+
+    private static let safeASCII: [Bool] = {
+        var table = [Bool](repeating: false, count: 128)
+        for b in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%".utf8 { table[Int(b)] = true }
+        return table
+    }()
 
     package static func join(_ argv: [String]) -> String {
         argv.map(quote).joined(separator: " ")
