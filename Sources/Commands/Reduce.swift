@@ -95,7 +95,8 @@ enum ReductionSummary {
         let percent = o.linesBefore > 0 ? Double(o.linesAfter) * 100 / Double(o.linesBefore) : 0
         var text = "reduced: \(o.linesBefore) lines (\(o.bytesBefore) bytes) -> \(o.linesAfter) lines (\(o.bytesAfter) bytes), "
             + String(format: "%.1f%%", percent) + " of the lines, in \(o.seconds) s"
-            + (o.hitTimeLimit ? " (stopped at the time limit \(timeLimit): the smallest program so far)" : "") + "\n"
+            + (o.hitTimeLimit ? " (stopped at the time limit \(timeLimit): the smallest program so far)" : "")
+            + (o.flattened ? ", one top-level form a line" : "") + "\n"
         text += "wrong-code output: \(o.wrongOutput.trimmingCharacters(in: .whitespacesAndNewlines))\n"
         text += "agreeing output:   \(o.agreeingOutput.trimmingCharacters(in: .whitespacesAndNewlines))\n"
         text += o.reproStatus == 0 ? "the difference shows: \(dir)/repro.sh\n" : "reduced.c does not show the difference (repro.sh exit \(o.reproStatus.map(String.init) ?? "killed"))\n"

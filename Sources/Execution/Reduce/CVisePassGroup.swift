@@ -7,11 +7,25 @@ import Foundation
 /// minutes for a few percent. Nothing is added or removed but `blank`, which only strips blank lines
 /// (`lines 0` does too).
 enum CVisePassGroup {
+    /// C-Vise's topformflat (Debian: /usr/lib/cvise/topformflat), beside the `cvise` found on PATH.
+    static func topformflat(cvise: String) -> String? {
+        guard let prefix = prefix(of: cvise) else { return nil }
+        for path in ["lib/cvise/topformflat", "libexec/cvise/topformflat", "libexec/topformflat"] {
+            let candidate = prefix.appendingPathComponent(path).path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    private static func prefix(of cvise: String) -> URL? {
+        guard let binary = ExecutableLookup.resolve(cvise) else { return nil }
+        return URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
     /// Writes the reordered group to `path`; false when C-Vise's group file is not where Debian puts it
     /// (then C-Vise runs with its defaults).
     static func write(to path: String, cvise: String) -> Bool {
-        guard let binary = ExecutableLookup.resolve(cvise) else { return false }
-        let prefix = URL(fileURLWithPath: binary).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
+        guard let prefix = prefix(of: cvise) else { return false }
         let source = prefix.appendingPathComponent("share/cvise/pass_groups/all.json").path
         guard let data = FileManager.default.contents(atPath: source),
               var group = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],

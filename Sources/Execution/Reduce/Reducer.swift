@@ -23,6 +23,8 @@ package struct Reducer: Sendable {
         package var reproStatus: Int?
         package var wrongOutput: String
         package var agreeingOutput: String
+        /// reduced.c was laid out one top-level form a line (`flatten()`) and test.sh accepted it so.
+        package var flattened = false
     }
 
     package var plan: ReductionPlan
@@ -81,6 +83,7 @@ package struct Reducer: Sendable {
         let result = await ProcessRunner.run(request)
         if let launch = result.launchError { throw Failure(description: "cannot run C-Vise: \(launch)\(DebianPackages.hint(for: executable))") }
         keepSmallest()
+        let flattened = await flatten()
         if !result.timedOut, result.exitCode != 0 {
             let err = (try? String(contentsOfFile: dir + "/cvise.err", encoding: .utf8)) ?? ""
             let last = err.split(separator: "\n").last.map(String.init) ?? "no message"
@@ -93,7 +96,32 @@ package struct Reducer: Sendable {
         return Outcome(
             linesBefore: lines(before), linesAfter: lines(after), bytesBefore: before.utf8.count, bytesAfter: after.utf8.count,
             seconds: Int((ContinuousClock.now - start) / .seconds(1)), hitTimeLimit: result.timedOut, exitCode: result.exitCode,
-            reproStatus: repro, wrongOutput: wrong, agreeingOutput: agreeing)
+            reproStatus: repro, wrongOutput: wrong, agreeingOutput: agreeing, flattened: flattened)
+    }
+
+    /// C-Vise's own last passes (`lines 0`, then `indent final`, which runs clang-format) are seldom reached
+    /// under a time limit, so the program it stops with is laid out by whichever `lines N` pass ran last: a
+    /// statement, even a `for` header's part, on a line of its own. This lays it out as `lines 0` does, with
+    /// C-Vise's own topformflat: each top-level form (a declaration, a whole function) on one line, blank
+    /// lines dropped. Nothing but white space changes, and the result is kept only when test.sh still accepts
+    /// it (it still differs, and the UB guards pass); true when it was kept.
+    package func flatten() async -> Bool {
+        guard let tool = CVisePassGroup.topformflat(cvise: executable),
+              let text = try? String(contentsOfFile: reduced, encoding: .utf8) else { return false }
+        let scratch = dir + "/flatten"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try? FileManager.default.removeItem(atPath: scratch)
+        guard (try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)) != nil,
+              FileManager.default.createFile(atPath: scratch + "/before.c", contents: Data(text.utf8)),
+              await shell(["bash", "-c", "\"$0\" 0 < before.c > flat.c", tool], cwd: scratch, timeout: 60, name: "flatten") == 0,
+              let flat = try? String(contentsOfFile: scratch + "/flat.c", encoding: .utf8)
+        else { return false }
+        let lines = flat.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let candidate = lines.joined(separator: "\n") + "\n"
+        guard candidate != text, (try? candidate.write(toFile: scratch + "/reduced.c", atomically: true, encoding: .utf8)) != nil,
+              await shell(["bash", dir + "/test.sh"], cwd: scratch, timeout: 600, name: "flatten-check") == 0
+        else { return false }
+        return (try? candidate.write(toFile: reduced, atomically: true, encoding: .utf8)) != nil
     }
 
     /// Copies C-Vise's working copy, the smallest interesting program so far, to reduced.c (also on Ctrl-C:
