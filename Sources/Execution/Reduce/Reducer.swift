@@ -78,12 +78,14 @@ package struct Reducer: Sendable {
                     "--skip-interestingness-test-check"]
         if CVisePassGroup.write(to: dir + "/pass-group.json", cvise: executable) { argv += ["--pass-group-file", dir + "/pass-group.json"] }
         argv += [dir + "/test.sh", "reduced.c"]
-        let request = StepRequest(argv: argv, cwd: dir + "/cvise", timeoutSeconds: timeLimitSeconds,
+        // The last fifth of the limit (at most a minute) is kept for the sweep over top-level forms (flatten()).
+        let deadline = ContinuousClock.now + .seconds(timeLimitSeconds)
+        let request = StepRequest(argv: argv, cwd: dir + "/cvise", timeoutSeconds: timeLimitSeconds - min(60, timeLimitSeconds / 5),
                                   stdoutPath: dir + "/cvise.log", stderrPath: dir + "/cvise.err")
         let result = await ProcessRunner.run(request)
         if let launch = result.launchError { throw Failure(description: "cannot run C-Vise: \(launch)\(DebianPackages.hint(for: executable))") }
         keepSmallest()
-        let flattened = await flatten()
+        let flattened = await flatten(until: deadline)
         if !result.timedOut, result.exitCode != 0 {
             let err = (try? String(contentsOfFile: dir + "/cvise.err", encoding: .utf8)) ?? ""
             let last = err.split(separator: "\n").last.map(String.init) ?? "no message"
@@ -104,8 +106,10 @@ package struct Reducer: Sendable {
     /// statement, even a `for` header's part, on a line of its own. This lays it out as `lines 0` does, with
     /// C-Vise's own topformflat: each top-level form (a declaration, a whole function) on one line, blank
     /// lines dropped. Nothing but white space changes, and the result is kept only when test.sh still accepts
-    /// it (it still differs, and the UB guards pass); true when it was kept.
-    package func flatten() async -> Bool {
+    /// it (it still differs, and the UB guards pass); true when it was kept. Then, until `deadline`, each
+    /// top-level form but the `#` lines is deleted in turn, last first, and the deletion kept when test.sh accepts
+    /// the program without it: C-Vise's `lines 0` does the same, but only while its pass order reaches it.
+    package func flatten(until deadline: ContinuousClock.Instant) async -> Bool {
         guard let tool = CVisePassGroup.topformflat(cvise: executable),
               let text = try? String(contentsOfFile: reduced, encoding: .utf8) else { return false }
         let scratch = dir + "/flatten"
@@ -118,10 +122,20 @@ package struct Reducer: Sendable {
         else { return false }
         let lines = flat.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let candidate = lines.joined(separator: "\n") + "\n"
-        guard candidate != text, (try? candidate.write(toFile: scratch + "/reduced.c", atomically: true, encoding: .utf8)) != nil,
-              await shell(["bash", dir + "/test.sh"], cwd: scratch, timeout: 600, name: "flatten-check") == 0
-        else { return false }
-        return (try? candidate.write(toFile: reduced, atomically: true, encoding: .utf8)) != nil
+        func accepted(_ forms: [String]) async -> Bool {
+            let left = deadline - ContinuousClock.now
+            guard left > .seconds(1), (try? (forms.joined(separator: "\n") + "\n").write(toFile: scratch + "/reduced.c", atomically: true, encoding: .utf8)) != nil
+            else { return false }
+            return await shell(["bash", dir + "/test.sh"], cwd: scratch, timeout: Int(left / .seconds(1)), name: "flatten-check") == 0
+        }
+        guard candidate != text, await accepted(lines) else { return false }
+        var forms = lines
+        for i in forms.indices.reversed() where !forms[i].hasPrefix("#") && ContinuousClock.now < deadline {
+            var without = forms
+            without.remove(at: i)
+            if await accepted(without) { forms = without }
+        }
+        return (try? (forms.joined(separator: "\n") + "\n").write(toFile: reduced, atomically: true, encoding: .utf8)) != nil
     }
 
     /// Copies C-Vise's working copy, the smallest interesting program so far, to reduced.c (also on Ctrl-C:
