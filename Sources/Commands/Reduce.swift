@@ -15,8 +15,9 @@ struct Reduce: ContextCommand {
             those of a cell that agrees with the expected checksum. A candidate is kept only when it builds and runs \
             with both, prints different output on the two, draws no warning that hints at undefined behaviour \
             (gcc -Wall -Wextra, clang-19 -Weverything) and runs clean under -fsanitize=undefined,address of the host \
-            gcc and clang-19. DIR receives reduced.c, commands.txt, wrong.out, agreeing.out and repro.sh (the \
-            difference in one command). Ctrl-C keeps the smallest program so far in reduced.c.
+            gcc and clang-19. C-Vise runs for the limit less a fifth (at most 60 s); then reduced.c is laid out one \
+            top-level form a line and each form is deleted in turn while the test still accepts the program. \
+            DIR receives reduced.c, commands.txt, wrong.out, agreeing.out and repro.sh (the difference in one command). Ctrl-C keeps the smallest program so far in reduced.c.
             Exit status: 0 when reduced.c shows the difference; 1 when it does not; 2 for a bad cell, report or \
             an original program the test refuses.
             """)
