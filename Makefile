@@ -61,3 +61,8 @@ clean:
 .PHONY: bench-csmith
 bench-csmith: build
 	@bash benchmarks/csmith.sh $(BIN)
+
+# `toolgate reduce` on a planted bug: lines and bytes before and after, ratios and seconds per time limit.
+.PHONY: bench-reduce
+bench-reduce: build
+	@bash benchmarks/reduce.sh $(BIN)

