@@ -25,7 +25,7 @@ package struct CacheStore: Sendable {
 
     /// The manifest, or an empty one when there is none or it cannot be read (then it is rewritten).
     func manifest(_ key: String) -> CacheManifest {
-        guard let data = FileManager.default.contents(atPath: manifestPath(key)),
+        guard let data = FileContents.data(atPath: manifestPath(key)),
               let m = try? JSONDecoder().decode(CacheManifest.self, from: data)
         else { return CacheManifest() }
         return m
@@ -91,7 +91,7 @@ package struct CacheError: Error, CustomStringConvertible {
 /// entries are; a copy out of the cache into a run's work directory need not be.
 enum FileCopy {
     static func copy(_ source: String, to destination: String, durable: Bool = true) throws {
-        guard let data = FileManager.default.contents(atPath: source) else { throw CacheError("cannot read '\(source)'") }
+        guard let data = FileContents.data(atPath: source) else { throw CacheError("cannot read '\(source)'") }
         var st = stat()
         let mode = stat(source, &st) == 0 ? st.st_mode & 0o7777 : 0o644
         if durable {

@@ -95,7 +95,7 @@ package struct ProgramGenerator: Sendable {
         let key = Self.cacheKey(tool: spec.tool, version: version, flags: spec.flags, seed: seed)
         let cached = cacheDir.map { "\($0)/\(key).c" }
         do {
-            if let cached, let data = FileManager.default.contents(atPath: cached), !data.isEmpty {
+            if let cached, let data = FileContents.data(atPath: cached), !data.isEmpty {
                 try AtomicFile.write(data, to: path)
             } else {
                 let (status, out, err) = await capture([executable, "--seed", String(seed)] + spec.flags, name: name)
@@ -124,8 +124,8 @@ package struct ProgramGenerator: Sendable {
         }
         let request = StepRequest(argv: argv, cwd: outDir, timeoutSeconds: 120, stdoutPath: base + ".stdout", stderrPath: base + ".stderr")
         let result = await ProcessRunner.run(request)
-        let out = FileManager.default.contents(atPath: base + ".stdout").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let err = FileManager.default.contents(atPath: base + ".stderr").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let out = FileContents.data(atPath: base + ".stdout").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let err = FileContents.data(atPath: base + ".stderr").map { String(decoding: $0, as: UTF8.self) } ?? ""
         if let launch = result.launchError { return (127, "", launch) }
         return (result.exitCode ?? -1, out, err.trimmingCharacters(in: .whitespacesAndNewlines))
     }

@@ -51,7 +51,7 @@ package enum LoaderReport {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
             .filter { $0.hasPrefix(base) }
             .sorted { (Int($0.dropFirst(base.count)) ?? .max) < (Int($1.dropFirst(base.count)) ?? .max) }
-        let texts = files.compactMap { try? String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
+        let texts = files.compactMap { FileContents.utf8(atPath: dir + "/" + $0) }
         return texts.first(where: { $0.contains("needed by \(program) [") }) ?? texts.first
     }
 
