@@ -252,7 +252,7 @@ struct CsmithCommandTests {
             != String(contentsOfFile: reduceDir + "/agreeing.out", encoding: .utf8))
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func badSeedsAndANonWrongCodeCellAreClearErrors() throws {
         let dir = try Self.setUp("name = \"x\"\n\(Self.gccAndClang)[targets.x86_64]\n")
         let r = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--generate", "csmith", "--seeds", "9-3", "--out", dir.path("o")])

@@ -25,7 +25,7 @@ struct FuzzTextReplayTests {
         #expect(run.stdout.hasSuffix("replayed \(seeds) inputs through \(target)\n"), "\(run.stdout.suffix(300))")
     }
 
-    @Test("has no elf target and exits 64", .timeLimit(.minutes(1)))
+    @Test("has no elf target and exits 64", .timeLimit(.minutes(5)))
     func noELFTarget() throws {
         let run = try Spawn.run(try Self.binary(), ["elf", FuzzReplayTests.corpora + "/elf"], timeout: .seconds(60))
         #expect(run.status == 64)
@@ -33,7 +33,7 @@ struct FuzzTextReplayTests {
                 "\(run.stderr)")
     }
 
-    @Test("needs no libelf, libdw or libzstd; toolgate-fuzz does", .timeLimit(.minutes(1)))
+    @Test("needs no libelf, libdw or libzstd; toolgate-fuzz does", .timeLimit(.minutes(5)))
     func linksNoELFLibraries() throws {
         func needed(_ binary: String) throws -> [String] {
             let out = try Spawn.check("readelf", ["-d", "-W", binary]).stdout

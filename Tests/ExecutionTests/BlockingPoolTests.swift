@@ -10,7 +10,7 @@ import Testing
 /// No wall-clock bound: the jobs block until the test lets them go, so the suite's other tests (which keep
 /// the cooperative threads busy on a loaded machine) cannot make it fail, and a pool that did block
 /// cooperative threads could never reach the release: the time limit ends it.
-@Suite(.timeLimit(.minutes(1))) struct BlockingPoolTests {
+@Suite(.timeLimit(.minutes(5))) struct BlockingPoolTests {
     @Test func blockedJobsLeaveTheCooperativePoolFree() async {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let jobs = min(cores * 2 + 2, BlockingPool.width)

@@ -3,7 +3,7 @@ import Testing
 @testable import Execution
 @testable import Model
 
-@Suite(.timeLimit(.minutes(2))) struct ProcessRunnerTests: ShellStepSuite {
+@Suite(.timeLimit(.minutes(5))) struct ProcessRunnerTests: ShellStepSuite {
     let scratch: TempDir
     var dir: String { scratch.path }
 

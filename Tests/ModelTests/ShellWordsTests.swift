@@ -50,7 +50,7 @@ import Testing
         #expect(ShellWords.split(#"a\"#) == [#"a\"#])
     }
 
-    @Test(.timeLimit(.minutes(1))) func splitsAsPOSIXShDoes() throws {
+    @Test(.timeLimit(.minutes(5))) func splitsAsPOSIXShDoes() throws {
         for c in Self.cases {
             #expect(try Self.shellSplit(c.text) == c.words, "\(c.text.debugDescription)")
         }
