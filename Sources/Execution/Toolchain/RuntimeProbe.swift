@@ -19,7 +19,7 @@ enum RuntimeProbe {
         var out: [Probe] = []
         for axis in matrix.axes {
             for value in axis.values {
-                for compiler in matrix.compilers where value.compilers?.contains(where: { Self.matches($0, compiler.name) }) ?? true {
+                for compiler in matrix.compilers where value.compilers?.contains(where: { Applicability.compilerMatches($0, compiler.name) }) ?? true {
                     for target in matrix.targets where value.targets?.contains(target.name) ?? true {
                         guard let package = value.providingPackage(for: target.name) else { continue }
                         let cxx = !value.flags.cxxflags.isEmpty
@@ -67,6 +67,4 @@ enum RuntimeProbe {
             return gaps
         }
     }
-
-    private static func matches(_ wanted: String, _ name: String) -> Bool { name == wanted || name.hasPrefix(wanted + "-") }
 }
