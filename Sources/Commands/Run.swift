@@ -104,7 +104,7 @@ struct Run: ContextCommand {
     private func runAndCompare(_ interruption: Interruption) async throws {
         var matrix = try selection.narrowed(matrixOptions.load())
         if let timeout { matrix.overrideTimeout(timeout) }
-        try await CPUPreflight.check(matrix)
+        try await CPUPreflight.check(matrix, store: cache.settings.map(ProbeAnswerStore.init(cache:)))
         let missing = matrix.missingSysroots { path in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -73,7 +73,8 @@ package struct RunSession {
         let workDir = out + "/work"
         try fm.createDirectory(atPath: workDir, withIntermediateDirectories: true)
 
-        let toolchain = await ToolchainProbe.probe(matrix: matrix, workDir: workDir, answers: cache.map { ToolAnswerStore(cache: $0) })
+        let toolchain = await ToolchainProbe.probe(
+            matrix: matrix, workDir: workDir, answers: cache.map { ToolAnswerStore(cache: $0) }, probes: cache.map { ProbeAnswerStore(cache: $0) })
         await interruption?.holdIfStopping()
         live.updateMetadata { m in
             (m.compilers, m.runners) = toolchain.tools(for: matrix)

@@ -68,9 +68,9 @@ package enum CacheTrim {
         for name in list(store.tmpDir) + manifestTemps where (mtime(name) ?? 0) < limit {
             try? FileManager.default.removeItem(atPath: name)
         }
-        // Tool answers no run has read for 30 days: compilers of an old rebootstrap (a read touches them).
+        // Tool and probe answers no run has read for 30 days: compilers of an old rebootstrap (a read touches them).
         let stale = limit - 30 * 86_400 * 1_000_000_000
-        for name in list(store.root + "/tools") where (mtime(name) ?? 0) < stale {
+        for name in list(store.root + "/tools") + list(store.root + "/probes") where (mtime(name) ?? 0) < stale {
             try? FileManager.default.removeItem(atPath: name)
         }
     }

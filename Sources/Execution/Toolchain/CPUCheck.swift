@@ -7,11 +7,12 @@ import Model
 package enum CPUCheck {
     /// A located matrix error for every `cpu` its emulator does not list. A missing emulator is not
     /// reported here: its cells are `skipped` with the package to install, as for any missing runner.
-    package static func problems(matrix: Matrix, dir: String) async -> [MatrixError] {
+    /// `store`: answers of earlier runs (the build cache's probes/): an emulator that has not changed is not asked.
+    package static func problems(matrix: Matrix, dir: String, store: ProbeAnswerStore? = nil) async -> [MatrixError] {
         var out: [MatrixError] = []
         for (i, t) in matrix.targets.enumerated() {
             guard let cpu = t.cpu, let emulator = t.runner.first, ExecutableLookup.resolve(emulator) != nil else { continue }
-            guard let known = await knownCPUs(emulator: emulator, dir: dir, tag: "\(i)") else { continue }
+            guard let known = await knownCPUs(emulator: emulator, dir: dir, tag: "\(i)", store: store) else { continue }
             if known.contains(cpu.model) { continue }
             var message = "unknown cpu '\(cpu.model)' for \(emulator) in [targets.\(t.name)]"
             if let near = EditDistance.nearest(to: cpu.model, in: known) { message += "; did you mean '\(near)'?" }
@@ -22,7 +23,21 @@ package enum CPUCheck {
     }
 
     /// The CPU names `EMULATOR -cpu help` prints; nil when it will not run or lists none.
-    package static func knownCPUs(emulator: String, dir: String, tag: String) async -> [String]? {
+    package static func knownCPUs(emulator: String, dir: String, tag: String, store: ProbeAnswerStore? = nil) async -> [String]? {
+        let resolved = ProbeAnswerStore.resolvedExecutable(emulator)
+        let key = storeKey(emulator: emulator)
+        if let store, let known = store.load(key) { return known.split(separator: "\n").map(String.init) }
+        let names = await askCPUs(emulator: emulator, dir: dir, tag: tag)
+        if let store, let names, let resolved { store.save(names.joined(separator: "\n"), key: key, files: [resolved]) }
+        return names
+    }
+
+    /// The emulator's key in ProbeAnswerStore: how it is named and the file that name reaches.
+    static func storeKey(emulator: String) -> String {
+        ProbeAnswerStore.key("cpu-help", [emulator, ProbeAnswerStore.resolvedExecutable(emulator) ?? ""])
+    }
+
+    private static func askCPUs(emulator: String, dir: String, tag: String) async -> [String]? {
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let out = "\(dir)/cpu-help-\(tag).out"
         let result = await ProcessRunner.run(StepRequest(

@@ -4,8 +4,12 @@ import Model
 /// Finds every command a matrix names, asks each for its version, and works around known pitfalls.
 package enum ToolchainProbe {
     /// `answers`: the build cache's store of what tools answered (ToolAnswers): a command whose file has
-    /// not changed since a run that asked it is not asked again.
-    package static func probe(matrix: Matrix, workDir: String, answers: ToolAnswerStore? = nil) async -> Toolchain {
+    /// not changed since a run that asked it is not asked again. `probes`: its store of the other probes'
+    /// answers (ProbeAnswerStore: the sandbox, the i686 workaround, the runtimes), kept with the files
+    /// each rests on; with both, a warm run of unchanged tools starts no probe at all.
+    package static func probe(
+        matrix: Matrix, workDir: String, answers: ToolAnswerStore? = nil, probes: ProbeAnswerStore? = nil
+    ) async -> Toolchain {
         var toolchain = Toolchain()
         var commands: [String] = []
         for c in matrix.compilers {
@@ -23,7 +27,7 @@ package enum ToolchainProbe {
         // Versions, the sandbox probe and the i686 probes need nothing from each other: all at once, so
         // that a run (a warm one above all, whose versions come from the answers store) waits for the
         // slowest of them, not for their sum. Only the runtime probes wait, for the i686 workaround.
-        async let sandbox = SandboxProbe.probe(matrix: matrix, workDir: workDir)
+        async let sandbox = SandboxProbe.probe(matrix: matrix, workDir: workDir, store: probes)
         var asmProbes: [(String, String, [String])] = []
         for c in matrix.compilers {
             for t in matrix.targets where t.machine == "i386" && toolchain.resolved[c.cc(for: t.name)] != nil {
@@ -33,7 +37,7 @@ package enum ToolchainProbe {
         let asmList = asmProbes
         async let asmFixes = withTaskGroup(of: (Int, I686AsmWorkaround.Fix?).self) { group in
             for (i, probe) in asmList.enumerated() {
-                group.addTask { (i, await I686AsmWorkaround.apply(cc: probe.1, cflags: probe.2, workDir: workDir, tag: "\(i)")) }
+                group.addTask { (i, await I686AsmWorkaround.apply(cc: probe.1, cflags: probe.2, workDir: workDir, tag: "\(i)", store: probes)) }
             }
             var out: [Int: I686AsmWorkaround.Fix] = [:]
             for await (i, fix) in group { out[i] = fix }
@@ -56,7 +60,7 @@ package enum ToolchainProbe {
             toolchain.workarounds.append("\(probe.0): \(fix.explanation)")
         }
         // After the i686 workaround: the runtime probes link as the cells will.
-        toolchain.runtimeGaps = await RuntimeProbe.run(matrix: matrix, toolchain: toolchain, workDir: workDir)
+        toolchain.runtimeGaps = await RuntimeProbe.run(matrix: matrix, toolchain: toolchain, workDir: workDir, store: probes)
         toolchain.sandbox = await sandbox
         return toolchain
     }
