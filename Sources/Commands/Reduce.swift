@@ -16,7 +16,9 @@ struct Reduce: ContextCommand {
             with both, prints different output on the two, draws no warning that hints at undefined behaviour \
             (gcc -Wall -Wextra, clang-19 -Weverything) and runs clean under -fsanitize=undefined,address of the host \
             gcc and clang-19. C-Vise runs for the limit less a fifth (at most 60 s); then reduced.c is laid out one \
-            top-level form a line and each form is deleted in turn while the test still accepts the program. \
+            top-level form a line, and in the rest of the limit each form is deleted in turn, each global replaced by a \
+            constant, and clang_delta's copy-propagation, callexpr-to-value and remove-unused-var tried, each change kept \
+            only when the test still accepts the program. \
             DIR receives reduced.c, commands.txt, wrong.out, agreeing.out and repro.sh (the difference in one command). Ctrl-C keeps the smallest program so far in reduced.c.
             Exit status: 0 when reduced.c shows the difference; 1 when it does not; 2 for a bad cell, report or \
             an original program the test refuses.
@@ -67,6 +69,7 @@ struct Reduce: ContextCommand {
         let started = ContinuousClock.now
         let interruption = Interruption.install(context, cleanup: {
             keep.keepSmallest()
+            keep.removeScratch()
             let size = { (path: String) -> String in
                 let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
                 return "\(text.filter { $0 == "\n" }.count) lines (\(text.utf8.count) bytes)"

@@ -7,10 +7,11 @@ import Foundation
 /// minutes for a few percent. Nothing is added or removed but `blank`, which only strips blank lines
 /// (`lines 0` does too).
 enum CVisePassGroup {
-    /// C-Vise's topformflat (Debian: /usr/lib/cvise/topformflat), beside the `cvise` found on PATH.
-    static func topformflat(cvise: String) -> String? {
+    /// One of C-Vise's helpers, `topformflat` or `clang_delta` (Debian: /usr/lib/cvise/NAME), beside the `cvise`
+    /// found on PATH.
+    static func tool(_ name: String, cvise: String) -> String? {
         guard let prefix = prefix(of: cvise) else { return nil }
-        for path in ["lib/cvise/topformflat", "libexec/cvise/topformflat", "libexec/topformflat"] {
+        for path in ["lib/cvise/\(name)", "libexec/cvise/\(name)", "libexec/\(name)"] {
             let candidate = prefix.appendingPathComponent(path).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }

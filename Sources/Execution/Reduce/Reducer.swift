@@ -106,37 +106,54 @@ package struct Reducer: Sendable {
     /// statement, even a `for` header's part, on a line of its own. This lays it out as `lines 0` does, with
     /// C-Vise's own topformflat: each top-level form (a declaration, a whole function) on one line, blank
     /// lines dropped. Nothing but white space changes, and the result is kept only when test.sh still accepts
-    /// it (it still differs, and the UB guards pass); true when it was kept. Then, until `deadline`, each
-    /// top-level form but the `#` lines is deleted in turn, last first, and the deletion kept when test.sh accepts
-    /// the program without it: C-Vise's `lines 0` does the same, but only while its pass order reaches it.
+    /// it (it still differs, and the UB guards pass); true when it was kept (or C-Vise left it so). Then, until
+    /// `deadline`, FormSweep's passes: each top-level form but the `#` lines deleted in turn, last first (C-Vise's
+    /// `lines 0` does the same, but only while its pass order reaches it); each global replaced by a constant;
+    /// clang_delta's `copy-propagation`, `callexpr-to-value` and `remove-unused-var`, again
+    /// while one of them keeps a candidate. Each kept program goes into C-Vise's working copy, so Ctrl-C keeps it.
     package func flatten(until deadline: ContinuousClock.Instant) async -> Bool {
-        guard let tool = CVisePassGroup.topformflat(cvise: executable),
+        guard let tool = CVisePassGroup.tool("topformflat", cvise: executable),
               let text = try? String(contentsOfFile: reduced, encoding: .utf8) else { return false }
-        let scratch = dir + "/flatten"
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        try? FileManager.default.removeItem(atPath: scratch)
+        let scratch = self.scratch
+        defer { removeScratch() }
+        removeScratch()
         guard (try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)) != nil,
               FileManager.default.createFile(atPath: scratch + "/before.c", contents: Data(text.utf8)),
               await shell(["bash", "-c", "\"$0\" 0 < before.c > flat.c", tool], cwd: scratch, timeout: 60, name: "flatten") == 0,
               let flat = try? String(contentsOfFile: scratch + "/flat.c", encoding: .utf8)
         else { return false }
-        let lines = flat.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let candidate = lines.joined(separator: "\n") + "\n"
-        func accepted(_ forms: [String]) async -> Bool {
+        let candidate = FormSweep.tidy(flat)
+        let me = self
+        let accepted: @Sendable (String, Int) async -> Bool = { program, slot in
             let left = deadline - ContinuousClock.now
-            guard left > .seconds(1), (try? (forms.joined(separator: "\n") + "\n").write(toFile: scratch + "/reduced.c", atomically: true, encoding: .utf8)) != nil
-            else { return false }
-            return await shell(["bash", dir + "/test.sh"], cwd: scratch, timeout: Int(left / .seconds(1)), name: "flatten-check") == 0
+            let file = "candidate-\(slot).c"
+            guard left > .seconds(1), FileManager.default.createFile(atPath: scratch + "/" + file, contents: Data(program.utf8)) else { return false }
+            return await me.shell(["bash", me.dir + "/test.sh", file], cwd: scratch, timeout: Int(left / .seconds(1)), name: "flatten-check-\(slot)") == 0
         }
-        guard candidate != text, await accepted(lines) else { return false }
-        var forms = lines
-        for i in forms.indices.reversed() where !forms[i].hasPrefix("#") && ContinuousClock.now < deadline {
-            var without = forms
-            without.remove(at: i)
-            if await accepted(without) { forms = without }
+        if candidate != text {
+            guard await accepted(candidate, 0) else { return false }
         }
-        return (try? (forms.joined(separator: "\n") + "\n").write(toFile: reduced, atomically: true, encoding: .utf8)) != nil
+        let working = workingCopy
+        let keep: @Sendable (String) -> Void = { program in
+            let temp = working + ".partial"
+            if FileManager.default.createFile(atPath: temp, contents: Data(program.utf8)) { _ = rename(temp, working) }
+        }
+        keep(candidate)
+        var sweep = FormSweep(text: candidate, jobs: jobs, deadline: deadline, accepted: accepted, kept: keep)
+        var passes = [FormSweep.deleteForms, FormSweep.replaceGlobals]
+        if let delta = CVisePassGroup.tool("clang_delta", cvise: executable) {
+            passes += ["copy-propagation", "callexpr-to-value", "remove-unused-var"].map {
+                FormSweep.clangDelta($0, tool: delta, scratch: scratch)
+            }
+        }
+        await sweep.run(passes)
+        return (try? sweep.text.write(toFile: reduced, atomically: true, encoding: .utf8)) != nil
     }
+
+    /// Where flatten() tests its candidates; removed after it, and on Ctrl-C.
+    package var scratch: String { dir + "/flatten" }
+
+    package func removeScratch() { try? FileManager.default.removeItem(atPath: scratch) }
 
     /// Copies C-Vise's working copy, the smallest interesting program so far, to reduced.c (also on Ctrl-C:
     /// C-Vise writes each improvement into the file as it goes).
