@@ -16,6 +16,12 @@ package enum ContentHasher {
 
     package static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
 
+    /// The hash of bytes in any contiguous collection (Foundation's `Data`, which this target does not
+    /// import): hashed where they are, without a copy into an array.
+    package static func hex<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        bytes.withContiguousStorageIfAvailable { hex(XXH3_128bits($0.baseAddress, $0.count)) } ?? hex(Array(bytes))
+    }
+
     /// The hash of a file's content, streamed in 256 KiB reads; nil when it cannot be opened or read.
     package static func hex(ofFile path: String) -> String? {
         // O_NONBLOCK and the fstat: a FIFO or device put in place of the file cannot hang the read.

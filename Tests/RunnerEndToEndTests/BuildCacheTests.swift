@@ -225,6 +225,9 @@ import Testing
         let gone = try await h.run(matrix: Self.matrix(), cache: cache)
         #expect(gone.map(\.status) == [.pass, .pass])
         #expect(Self.uses(gone, .compile).allSatisfy { $0 == .miss })
+        // The miss removed the damaged result and stored it again.
+        let restored = try await h.run(matrix: Self.matrix(), cache: cache)
+        #expect(Self.uses(restored, .compile).allSatisfy { $0 == .hit })
     }
 
     @Test func failedStepsAreNeverStored() async throws {

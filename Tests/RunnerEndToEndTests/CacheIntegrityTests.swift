@@ -3,9 +3,10 @@ import Testing
 @testable import Execution
 @testable import Model
 
-/// The cache's promises with the real gcc: a hit is the stored file byte for byte; a step whose dependency
-/// changed while it ran is not stored (ccache's race guard); a cache written under an older key version is
-/// never read; and a warm run asks no unchanged compiler who it is.
+/// The cache's promises with the real gcc: a hit is the stored file byte for byte; a stored file that is
+/// not what was stored (a crash's, since nothing is fsynced) is a miss; a step whose dependency changed
+/// while it ran is not stored (ccache's race guard); a cache written under an older key version is never
+/// read; and a warm run asks no unchanged compiler who it is.
 @Suite(.timeLimit(.minutes(5))) struct CacheIntegrityTests {
     typealias T = BuildCacheTests
 
@@ -43,6 +44,93 @@ import Testing
             #expect(try stored.filter { try Self.cmp($0, restored) }.count == 1, "\(link)")
             #expect(try Self.cmp(restored, h.root + "/out/work/greet/gcc/x86_64/O2/\(link)/prog"), "\(link)")
         }
+    }
+
+    /// What a crash can leave of a file written without fsync: nothing, or the right size with wrong bytes.
+    enum Damage: String, CaseIterable, Sendable {
+        case truncatedToZero, oneByteFlipped
+
+        func apply(_ path: String) throws {
+            var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            switch self {
+            case .truncatedToZero: bytes = Data()
+            case .oneByteFlipped: bytes[bytes.count / 2] ^= 0x01
+            }
+            try bytes.write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    /// Every stored output (the object and the program) damaged: the compile and the link miss and run
+    /// again, the cell passes, and each result is stored again whole, so the next run hits, byte for byte.
+    @Test(arguments: Damage.allCases) func aDamagedStoredOutputIsAMissAndIsStoredAgain(_ damage: Damage) async throws {
+        try Harness.require(["gcc", "cmp"])
+        let h = try Harness()
+        try T.writeGreeter(h, word: "hi", expect: "hi")
+        let cache = T.settings(h)
+        let matrix = T.matrix(links: ["shared-libgcc"])
+        let cold = try await h.run(matrix: matrix, cache: cache)
+        #expect(cold.map(\.status) == [.pass], "\(Harness.describe(cold))")
+        let stored = try Self.storedOutputs(cache)
+        #expect(stored.count == 2)
+        var original: [String: Data] = [:]
+        for path in stored {
+            original[path] = try Data(contentsOf: URL(fileURLWithPath: path))
+            try damage.apply(path)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) != original[path], "\(path)")
+        }
+
+        let after = try await h.run(matrix: matrix, cache: cache, out: "after")
+        #expect(after.map(\.status) == [.pass], "\(Harness.describe(after))")
+        #expect(T.uses(after, .compile) == [.miss])
+        #expect(T.uses(after, .link) == [.miss])
+        // Stored again under the same keys, with what the steps built this time (gcc is deterministic here).
+        #expect(try Self.storedOutputs(cache).sorted() == stored.sorted())
+        for path in stored {
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original[path], "\(path)")
+        }
+
+        let warm = try await h.run(matrix: matrix, cache: cache, out: "warm")
+        #expect(warm.map(\.status) == [.pass], "\(Harness.describe(warm))")
+        #expect(T.uses(warm, .compile) == [.hit])
+        #expect(T.uses(warm, .link) == [.hit])
+        let program = "/work/greet/gcc/x86_64/O2/shared-libgcc/prog"
+        #expect(try Self.cmp(h.root + "/warm" + program, h.root + "/after" + program))
+        #expect(try stored.filter { try Self.cmp($0, h.root + "/warm" + program) }.count == 1)
+    }
+
+    /// A link's manifest replaced by the compile's, as mixed-up blocks after a crash could leave it: its
+    /// entry's files are all unchanged and its result whole, but its result key is not the link's, so the
+    /// link misses (restored, the object would have been the program).
+    @Test func aManifestUnderAnotherBaseKeyIsNotUsed() async throws {
+        try Harness.require(["gcc"])
+        let h = try Harness()
+        try T.writeGreeter(h, word: "hi", expect: "hi")
+        let cache = T.settings(h)
+        let matrix = T.matrix(links: ["shared-libgcc"])
+        _ = try await h.run(matrix: matrix, cache: cache)
+        let store = CacheStore(directory: cache.directory)
+        let fm = FileManager.default
+        var compile: Data?, links: [String] = []
+        for shard in try fm.contentsOfDirectory(atPath: store.manifestsDir) {
+            for name in try fm.contentsOfDirectory(atPath: store.manifestsDir + "/" + shard) {
+                let path = "\(store.manifestsDir)/\(shard)/\(name)"
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                let manifest = try JSONDecoder().decode(CacheManifest.self, from: data)
+                if manifest.entries.contains(where: { $0.dependencies.contains { $0.path.hasSuffix("/main.c") } }) {
+                    compile = data
+                } else {
+                    links.append(path)
+                }
+            }
+        }
+        let compileManifest = try #require(compile)
+        #expect(links.count == 1)
+        for path in links { try compileManifest.write(to: URL(fileURLWithPath: path)) }
+
+        let after = try await h.run(matrix: matrix, cache: cache, out: "after")
+        #expect(after.map(\.status) == [.pass], "\(Harness.describe(after))")
+        #expect(T.uses(after, .compile) == [.hit])
+        #expect(T.uses(after, .link) == [.miss])
     }
 
     /// A header whose mtime is in the future changed "after" the step started, for all the cache can tell:
@@ -111,6 +199,8 @@ import Testing
         let after = try await h.run(matrix: T.matrix(), cache: current)
         #expect(after.map(\.status) == [.pass, .pass], "\(Harness.describe(after))")
         #expect((T.uses(after, .compile) + T.uses(after, .link)).allSatisfy { $0 == .miss })
+        // Not even looked at: a restore that had read them would have found them damaged and removed them.
+        #expect(oldOutputs.allSatisfy { FileManager.default.fileExists(atPath: $0) })
         let again = try await h.run(matrix: T.matrix(), cache: current)
         #expect((T.uses(again, .compile) + T.uses(again, .link)).allSatisfy { $0 == .hit })
         #expect(again.map(\.status) == [.pass, .pass])

@@ -88,9 +88,13 @@ package struct BuildCache: Sendable {
         let start = ContinuousClock.now
         let manifest = store.manifest(base)
         let stdoutPath = "\(cwd)/\(name).stdout", stderrPath = "\(cwd)/\(name).stderr"
+        // An entry's result key must be that of its base and dependencies: a manifest is not fsynced, and one
+        // whose bytes a crash mixed up cannot name another step's result.
         for entry in manifest.entries
-        where entry.dependencies.allSatisfy({ digests.matches(paths.expand($0.path), $0.stamp) }) {
-            guard store.restoreResult(entry.result, output: output, stdout: stdoutPath, stderr: stderrPath) else { continue }
+        where entry.result == CacheKey.result(base: base, dependencies: entry.dependencies)
+            && entry.dependencies.allSatisfy({ digests.matches(paths.expand($0.path), $0.stamp) }) {
+            guard store.restoreResult(entry.result, expected: entry.files, output: output, stdout: stdoutPath, stderr: stderrPath)
+            else { continue }
             store.touch(store.manifestPath(base))
             let ms = Int((ContinuousClock.now - start) / .milliseconds(1))
             let out = CapturedOutput.read(stdoutPath, cap: StepExecution.cap(step))
@@ -123,9 +127,9 @@ package struct BuildCache: Sendable {
         }
         let key = CacheKey.result(base: base, dependencies: dependencies)
         do {
-            try store.storeResult(key, output: output, stdout: "\(cwd)/\(name).stdout", stderr: "\(cwd)/\(name).stderr")
+            let files = try store.storeResult(key, output: output, stdout: "\(cwd)/\(name).stdout", stderr: "\(cwd)/\(name).stderr")
             var manifest = store.manifest(base)
-            manifest.add(.init(result: key, dependencies: dependencies))
+            manifest.add(.init(result: key, dependencies: dependencies, files: files))
             try store.writeManifest(manifest, key: base)
         } catch {
             // A full disk or a read-only cache costs hits, never the run.

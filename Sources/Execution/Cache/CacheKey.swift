@@ -12,8 +12,9 @@ import Model
 package enum CacheKey {
     /// The key's version, the first field of every key: a new hash, field or meaning changes it, and then
     /// every entry made before is simply not found (its manifest is under another name), never misread.
-    /// 1: SHA-256 (Swift); 2: XXH3-128 (libxxhash).
-    package static let version = 2
+    /// 1: SHA-256 (Swift); 2: XXH3-128 (libxxhash); 3: entries not fsynced, each manifest entry with its
+    /// result's sizes and XXH3-128, checked on restore (version 2's manifests have none).
+    package static let version = 3
 
     static func format(_ version: Int) -> String { "toolgate build cache \(version)" }
 

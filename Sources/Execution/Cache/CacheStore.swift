@@ -11,6 +11,11 @@ import Model
 /// file beside it), so a reader (another run, at the same time) sees a whole entry or none, and a killed run
 /// leaves only litter, which the trim removes after an hour. A result directory is never changed once
 /// there: a second run storing the same key finds it present and drops its copy.
+///
+/// Nothing is fsynced (as in ccache 4): a crash of the machine, not of toolgate, can leave a renamed file
+/// empty or short, so each manifest entry records its result's sizes and XXH3-128, and a restore that reads
+/// other bytes is a miss that removes the result (the miss then stores it again). Four fsyncs a stored
+/// step were most of what a cold run paid over `--no-cache` (issue 11).
 package struct CacheStore: Sendable {
     package let root: String
 
@@ -31,20 +36,25 @@ package struct CacheStore: Sendable {
         return m
     }
 
+    /// Not fsynced: a manifest a crash tore does not decode and reads as empty, a miss (CacheManifest).
     func writeManifest(_ manifest: CacheManifest, key: String) throws {
-        try AtomicFile.write(JSONEncoder().encode(manifest), to: manifestPath(key))
+        let data = try JSONEncoder().encode(manifest)
+        try AtomicFile.writeStreaming(to: manifestPath(key)) { try $0.write(contentsOf: data) }
     }
 
-    /// Stores a step's output file and its stdout and stderr files under `key`.
-    func storeResult(_ key: String, output: String, stdout: String, stderr: String) throws {
+    /// Stores a step's output file and its stdout and stderr files under `key`, and returns their sizes
+    /// and hashes, of the bytes read here, for the manifest entry.
+    func storeResult(_ key: String, output: String, stdout: String, stderr: String) throws -> StoredFiles {
+        let files = try [output, stdout, stderr].map(FileBytes.read)
+        let stored = StoredFiles(output: StoredFile(files[0].data), stdout: StoredFile(files[1].data), stderr: StoredFile(files[2].data))
         let final = resultDir(key)
-        if FileManager.default.fileExists(atPath: final) { return }
+        // Kept. Should its bytes differ from these (a compiler that is not deterministic), its first restore
+        // is a miss that removes it, and the next store is this one's.
+        if FileManager.default.fileExists(atPath: final) { return stored }
         let temp = try scratchPath("result")
         try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
         do {
-            try FileCopy.copy(output, to: temp + "/output")
-            try FileCopy.copy(stdout, to: temp + "/stdout")
-            try FileCopy.copy(stderr, to: temp + "/stderr")
+            for (file, name) in zip(files, Self.names) { try file.write(to: temp + "/" + name) }
             try FileManager.default.createDirectory(atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             // Another run may have stored the same result meanwhile: theirs stays, ours goes.
             if Glibc.rename(temp, final) != 0 { try? FileManager.default.removeItem(atPath: temp) }
@@ -52,22 +62,41 @@ package struct CacheStore: Sendable {
             try? FileManager.default.removeItem(atPath: temp)
             throw error
         }
+        return stored
     }
 
-    /// Copies a stored result to the step's output, stdout and stderr paths; false when it is gone
-    /// (evicted meanwhile) or unreadable, which the caller treats as a miss.
-    func restoreResult(_ key: String, output: String, stdout: String, stderr: String) -> Bool {
+    /// A result directory's files, in the order of StoredFiles.
+    static let names = ["output", "stdout", "stderr"]
+
+    /// Copies a stored result to the step's output, stdout and stderr paths, once all three read back as
+    /// `expected`; false, a miss, when one does not (the result is then removed) or the result is gone
+    /// (evicted meanwhile) or cannot be written into place.
+    func restoreResult(_ key: String, expected: StoredFiles, output: String, stdout: String, stderr: String) -> Bool {
         let dir = resultDir(key)
+        var files: [FileBytes] = []
+        for (name, want) in zip(Self.names, [expected.output, expected.stdout, expected.stderr]) {
+            // A missing file in a result that is there is damage too: the remove is harmless when it is gone.
+            guard let file = try? FileBytes.read(dir + "/" + name), want.matches(file.data) else {
+                discard(dir)
+                return false
+            }
+            files.append(file)
+        }
         do {
-            // Into the run's work directory, which a crash makes worthless anyway: no fsync (durable: false).
-            try FileCopy.copy(dir + "/output", to: output, durable: false)
-            try FileCopy.copy(dir + "/stdout", to: stdout, durable: false)
-            try FileCopy.copy(dir + "/stderr", to: stderr, durable: false)
+            // Into the run's work directory, which a crash makes worthless anyway.
+            for (file, path) in zip(files, [output, stdout, stderr]) { try file.write(to: path) }
         } catch {
             return false
         }
         touch(dir)
         return true
+    }
+
+    /// Removes a damaged result as the trim evicts one, renamed into tmp/ first, so that a concurrent
+    /// reader sees it whole or absent and a concurrent store can put a good one in its place at once.
+    func discard(_ dir: String) {
+        guard let scratch = try? scratchPath("damaged"), Glibc.rename(dir, scratch) == 0 else { return }
+        try? FileManager.default.removeItem(atPath: scratch)
     }
 
     /// Marks an entry as used now: eviction takes the least recently used first.
@@ -83,22 +112,4 @@ package struct CacheStore: Sendable {
 package struct CacheError: Error, CustomStringConvertible {
     package var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// Copies a file whole, mode included, through AtomicFile: the destination is never seen half-written,
-/// and an interrupt that stops writes stops copies too (the copy then fails, which is a miss).
-/// `durable`: flushed to disk before the rename (Foundation's `Data.write` fsyncs), as the cache's own
-/// entries are; a copy out of the cache into a run's work directory need not be.
-enum FileCopy {
-    static func copy(_ source: String, to destination: String, durable: Bool = true) throws {
-        guard let data = FileContents.data(atPath: source) else { throw CacheError("cannot read '\(source)'") }
-        var st = stat()
-        let mode = stat(source, &st) == 0 ? st.st_mode & 0o7777 : 0o644
-        if durable {
-            try AtomicFile.write(data, to: destination)
-        } else {
-            try AtomicFile.writeStreaming(to: destination) { try $0.write(contentsOf: data) }
-        }
-        chmod(destination, mode)
-    }
 }
