@@ -61,7 +61,8 @@ package struct ProbeAnswerStore: Sendable {
             stamped.append(.init(path: paths?.normalize(file) ?? file, stamp: stamp))
         }
         guard let data = try? JSONEncoder().encode(Entry(key: key, answer: answer, files: stamped)) else { return }
-        try? AtomicFile.write(data, to: path(key))
+        // No fsync, as for the cache's manifests: a torn file does not decode (or names another key) and is asked again.
+        try? AtomicFile.writeStreaming(to: path(key)) { try $0.write(contentsOf: data) }
     }
 
     /// `command` found on PATH, symlinks followed (gcc → gcc-12): the file a probe's answer rests on.

@@ -68,6 +68,7 @@ package struct ToolAnswerStore: Sendable {
     /// Best effort: a read-only or full cache costs the next run its probes, never this run.
     package func save(_ answers: ToolAnswers, key: String) {
         guard let data = try? JSONEncoder().encode(Entry(key: key, answers: answers)) else { return }
-        try? AtomicFile.write(data, to: path(key))
+        // No fsync, as for the cache's manifests: a torn file does not decode (or names another key) and is asked again.
+        try? AtomicFile.writeStreaming(to: path(key)) { try $0.write(contentsOf: data) }
     }
 }
