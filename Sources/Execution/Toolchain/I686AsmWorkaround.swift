@@ -29,7 +29,8 @@ package enum I686AsmWorkaround {
         let dir = workDir + "/probes/asm-\(tag)"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let source = dir + "/asm-errno.c"
-        try? "#include <asm/errno.h>\nint toolgate_probe = EINVAL;\n".write(toFile: source, atomically: true, encoding: .utf8)
+        // Into the run's work directory: no need for Foundation's atomic write, which fsyncs.
+        try? "#include <asm/errno.h>\nint toolgate_probe = EINVAL;\n".write(toFile: source, atomically: false, encoding: .utf8)
         func remember(_ answer: String) {
             guard let store, let driver = ProbeAnswerStore.resolvedExecutable(cc),
                   let text = try? String(contentsOfFile: dir + "/asm-probe.d", encoding: .utf8),
