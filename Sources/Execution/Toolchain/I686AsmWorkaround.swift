@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Debian 12 without the gcc-multilib metapackage (it conflicts with the aarch64 cross compiler) has no
 /// /usr/include/asm for -m32 code, so anything including <errno.h> fails on `asm/errno.h`. When the
@@ -29,8 +30,8 @@ package enum I686AsmWorkaround {
         let dir = workDir + "/probes/asm-\(tag)"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let source = dir + "/asm-errno.c"
-        // Into the run's work directory: no need for Foundation's atomic write, which fsyncs.
-        try? "#include <asm/errno.h>\nint toolgate_probe = EINVAL;\n".write(toFile: source, atomically: false, encoding: .utf8)
+        // Into the run's work directory: Foundation's String and Data writes fsync, atomic or not; this does not.
+        try? AtomicFile.writeStreaming(to: source) { try $0.write(contentsOf: Data("#include <asm/errno.h>\nint toolgate_probe = EINVAL;\n".utf8)) }
         func remember(_ answer: String) {
             guard let store, let driver = ProbeAnswerStore.resolvedExecutable(cc),
                   let text = try? String(contentsOfFile: dir + "/asm-probe.d", encoding: .utf8),
