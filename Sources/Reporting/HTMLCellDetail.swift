@@ -54,11 +54,10 @@ enum HTMLCellDetail {
 
     private static func command(_ c: CommandRecord, log: String?, limit outputLimit: Int) -> String {
         let e = HTMLText.escape
-        let env = c.env.keys.sorted().map { "\($0)=\(ShellWords.quote(c.env[$0] ?? ""))" }
-        let limits = c.limits.isEmpty ? [] : ["prlimit"] + c.limits + ["--"]
+        let (env, command) = c.shellWords
         let result = c.timedOut ? "timed out" : c.signal.map { "killed by \($0)" } ?? "exit \(c.exitCode.map(String.init) ?? "?")"
         var h = "<div class=\"step\">\(c.step.rawValue) — \(e(result)), \(c.durationMs) ms, in \(e(c.cwd))</div>\n"
-        h += "<code class=\"cmd\">$ \(e(ShellWords.join(env + limits + c.argv)))</code>\n"
+        h += "<code class=\"cmd\">$ \(e(ShellWords.join(env + command)))</code>\n"
         let note = "the whole output is in \(log ?? "the cell's log")"
         if !c.stdout.isEmpty { h += "<div class=\"step\">stdout</div><pre>\(e(SafeText.capped(c.stdout, limit: outputLimit, note: note)))</pre>\n" }
         if !c.stderr.isEmpty { h += "<div class=\"step\">stderr</div><pre>\(e(SafeText.capped(c.stderr, limit: outputLimit, note: note)))</pre>\n" }

@@ -36,9 +36,8 @@ package enum ReportWriter {
         for l in LoadedLines.lines(record) { text += l + "\n" }
         for c in record.commands {
             text += "\n== \(c.step.rawValue) (cwd \(c.cwd))\n"
-            let env = c.env.keys.sorted().map { "\($0)=\(ShellWords.quote(c.env[$0] ?? ""))" }
-            let limits = c.limits.isEmpty ? [] : ["prlimit"] + c.limits + ["--"]
-            text += "$ " + ShellWords.join(env + limits + c.argv) + "\n"
+            let (env, command) = c.shellWords
+            text += "$ " + ShellWords.join(env + command) + "\n"
             var result = c.timedOut ? "timed out" : c.signal.map { "killed by \($0)" } ?? "exit \(c.exitCode.map(String.init) ?? "?")"
             result += ", \(c.durationMs) ms"
             text += "-> \(result)\n"

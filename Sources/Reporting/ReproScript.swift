@@ -8,9 +8,8 @@ package enum ReproScript {
         if let reason = record.reason { text += ": " + reason.replacingOccurrences(of: "\n", with: " ") }
         text += "\nset -e\n"
         for (i, c) in record.commands.enumerated() {
-            let env = c.env.keys.sorted().map { "\($0)=\(ShellWords.quote(c.env[$0] ?? ""))" }
-            let limits = c.limits.isEmpty ? [] : ["prlimit"] + c.limits + ["--"]
-            let line = (env.isEmpty ? "" : "env " + env.joined(separator: " ") + " ") + ShellWords.join(limits + c.argv)
+            let (env, command) = c.shellWords
+            let line = (env.isEmpty ? "" : "env " + env.joined(separator: " ") + " ") + ShellWords.join(command)
             text += "\n# \(c.step.rawValue)\nmkdir -p \(ShellWords.quote(c.cwd))\ncd \(ShellWords.quote(c.cwd))\n"
             if c.step == .run || i == record.commands.count - 1 {
                 // The last step's status is the script's: no `set -e` surprise before it is printed.

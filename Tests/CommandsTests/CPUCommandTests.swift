@@ -44,7 +44,7 @@ struct CPUCommandTests {
     }
 
     @Test func armv82PassesAsMaxAndDiesAsCortexA72WithItsInstruction() throws {
-        for tool in ["aarch64-linux-gnu-gcc", "aarch64-linux-gnu-objdump", "qemu-aarch64", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["aarch64-linux-gnu-gcc", "aarch64-linux-gnu-objdump", "qemu-aarch64", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
         try Self.fixture.write(toFile: dir.path("fixtures/lse.c"), atomically: true, encoding: .utf8)
@@ -118,7 +118,7 @@ extension CPUCommandTests {
     /// A native target with `cpu`: qemu-x86_64 -cpu Nehalem runs x86 code on this x86 host as a CPU
     /// without BMI2, so pdep is illegal there, while the host runs it (the test checks the host can).
     @Test func aNativeX86TargetRunsAsAnOlderCpu() throws {
-        for tool in ["gcc", "objdump", "qemu-x86_64", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "objdump", "qemu-x86_64", "prlimit"] { _ = try Spawn.require(tool) }
         let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
         try #require(cpuinfo.contains(" bmi2"), "this test needs a host with BMI2")
         let dir = try TempDir()

@@ -5,7 +5,7 @@ import Testing
 /// `run`'s cache options through the real `toolgate` and gcc: the default directory, `--no-cache`, bad values.
 @Suite(.timeLimit(.minutes(3))) struct CacheCommandTests {
     static func setUp() throws -> TempDir {
-        for tool in ["gcc", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
         try """

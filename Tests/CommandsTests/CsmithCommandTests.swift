@@ -5,7 +5,7 @@ import Testing
 /// qemu-aarch64 and cvise; the one stand-in is a planted broken assembler (`broken-gcc`, below).
 @Suite("csmith and reduce", .serialized)
 struct CsmithCommandTests {
-    static let tools = ["csmith", "cvise", "gcc", "clang-19", "aarch64-linux-gnu-gcc", "qemu-aarch64", "prlimit", "perl"]
+    static let tools = ["csmith", "cvise", "gcc", "clang-19", "aarch64-linux-gnu-gcc", "qemu-aarch64", "prlimit"]
 
     /// A gcc whose assembler is broken: compile steps go through `-S`, and the first register-to-register
     /// `subl` of the assembly becomes `addl` before gcc assembles it; every other call is plain gcc. It

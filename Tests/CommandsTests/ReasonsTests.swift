@@ -151,7 +151,7 @@ extension ReasonsTests {
 extension ReasonsTests {
     /// Through `toolgate run`: a link error's reason is the linker's line, for bfd (gcc) and lld (clang-19).
     @Test func aLinkErrorCellNamesTheUndefinedReference() throws {
-        for tool in ["gcc", "clang-19", "ld.lld-19", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "clang-19", "ld.lld-19", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
         try "int nowhere(void);\nint main(void) { return nowhere(); }\n".write(toFile: dir.path("fixtures/undef.c"), atomically: true, encoding: .utf8)
@@ -186,7 +186,7 @@ extension ReasonsTests {
     /// Through `toolgate run`: a program linked against a library the loader cannot find at run time
     /// (linked with -L, no rpath) fails with the library named, not "expected exit 0, got 127".
     @Test func aRunWithoutItsLibraryNamesIt() throws {
-        for tool in ["gcc", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir.path("lib"), withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import Testing
 struct RepeatCommandTests {
     /// Fails its first run in a directory when the trigger file exists; passes every run without it.
     static func setUp() throws -> (TempDir, trigger: String) {
-        for tool in ["gcc", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         let trigger = dir.path("trigger")
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import Testing
 @Suite("sandbox modes", .serialized, .timeLimit(.minutes(4)))
 struct SandboxModeCommandTests {
     static func setUp(mode: String) throws -> TempDir {
-        for tool in ["gcc", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()
         try FileManager.default.createDirectory(atPath: dir.path("fixtures"), withIntermediateDirectories: true)
         try """

@@ -33,7 +33,7 @@ import Testing
 
     /// A scratch directory with the matrix and fixtures; `toolgate` runs with it as the working directory's paths.
     static func setUp() throws -> TempDir {
-        for tool in ["gcc", "g++", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit", "perl"] {
+        for tool in ["gcc", "g++", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit"] {
             _ = try Spawn.require(tool)
         }
         let dir = try TempDir()

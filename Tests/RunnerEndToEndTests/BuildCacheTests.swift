@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func warmRunRestoresEveryCompileAndLinkAndStillRunsTheProgram() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         let cache = Self.settings(h)
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func changingAnIncludedHeaderMissesAndTheNewHeaderIsWhatRuns() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         let cache = Self.settings(h)
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func changingAFlagMisses() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         let cache = Self.settings(h)
@@ -115,7 +115,7 @@ import Testing
     /// A compiler replaced at the same path (a rebootstrap's staging prefix), and an assembler replaced
     /// under an unchanged driver: both must miss.
     @Test func changingTheCompilerOrItsAssemblerMisses() async throws {
-        try Harness.require(["gcc", "clang-19", "as", "prlimit", "perl"])
+        try Harness.require(["gcc", "clang-19", "as", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         try h.write("bin/cc", "#!/bin/sh\nexec gcc \"$@\"\n", executable: true)
@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func concurrentRunsShareOneCache() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         try h.write("fixtures/hello.c", "// EXPECT-STDOUT: hello\n#include <stdio.h>\nint main(void) { puts(\"hello\"); return 0; }\n")
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func trimEvictsTheLeastRecentlyUsedDownToTheLimit() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         let full = Self.settings(h)
@@ -195,7 +195,7 @@ import Testing
     }
 
     @Test func damagedEntriesAreMissesAndAreRepaired() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         let cache = Self.settings(h)
@@ -231,7 +231,7 @@ import Testing
     }
 
     @Test func failedStepsAreNeverStored() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/broken.c", "int main(void) { return undeclared; }\n")
         let cache = Self.settings(h)
@@ -244,7 +244,7 @@ import Testing
     }
 
     @Test func stepsTheCacheRefusesRunEveryTime() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try Self.writeGreeter(h, word: "hi", expect: "hi")
         let cache = Self.settings(h)

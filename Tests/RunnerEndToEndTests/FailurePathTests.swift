@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func aHangingCompilerTimesOutAndItsChildIsGone() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/hello.c", "int main(void) { return 0; }\n")
         try h.write("bin/hang-cc", "#!/bin/sh\nsleep 300 &\necho $! > \(h.root)/child.pid\nwait\n", executable: true)
@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func aHangingProgramTimesOut() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/hang.c", "#include <unistd.h>\nint main(void) { if (fork() == 0) for (;;) pause(); for (;;) pause(); }\n")
         let r = try #require(try await h.run(matrix: matrix(cc: "gcc", timeout: 2)).first)
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func aCompileErrorAndACrashingCompiler() async throws {
-        try Harness.require(["prlimit", "perl"])
+        try Harness.require(["prlimit"])
         let h = try Harness()
         try h.write("fixtures/hello.c", "int main(void) { return 0; }\n")
         try h.write("bin/broken-cc", "#!/bin/sh\necho 'hello.c:1:1: error: broken on purpose' >&2\nexit 1\n", executable: true)
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aProgramThatCrashesIsACrashNamingTheSignal() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/nullderef.c", "int main(void) { volatile int *p = 0; return *p; }\n")
         let r = try #require(try await h.run(matrix: matrix(cc: "gcc")).first)
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func aCompilerThatEmitsX86ForAarch64IsAPolicyFailureAndIsNotRun() async throws {
-        try Harness.require(["gcc", "qemu-aarch64", "prlimit", "perl"])
+        try Harness.require(["gcc", "qemu-aarch64", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/hello.c", "int main(void) { return 0; }\n")
         try h.write("bin/aarch64-liar-gcc", "#!/bin/sh\nexec gcc \"$@\"\n", executable: true)

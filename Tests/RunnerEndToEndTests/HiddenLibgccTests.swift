@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func pthreadCancelAndExceptionsFailNamingLibgcc() async throws {
-        try Harness.require(["aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit", "perl"])
+        try Harness.require(["aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit"])
         try #require(FileManager.default.fileExists(atPath: Self.real + "/lib/libgcc_s.so.1"), "needs libgcc-s1-arm64-cross")
         let h = try Harness()
         try makeSysroot(at: h.root + "/sysroot")

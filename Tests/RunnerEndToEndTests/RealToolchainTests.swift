@@ -5,7 +5,7 @@ import Testing
 /// gcc and clang-19 for x86_64, i686 and aarch64 (qemu-user), in every link mode, on real programs.
 @Suite(.timeLimit(.minutes(5))) struct RealToolchainTests {
     static let tools = [
-        "gcc", "g++", "clang-19", "clang++-19", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit", "perl",
+        "gcc", "g++", "clang-19", "clang++-19", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit",
     ]
 
     static let matrix = """

@@ -29,7 +29,7 @@ import Testing
         """
 
     @Test func failsOnceThenPassesIsFlakyWithTwoAttempts() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/once.c", Self.firstRunFails)
         let records = try await h.run(matrix: Self.matrix, repeats: 2)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func withoutRepeatTheSameFixtureFails() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/once.c", Self.firstRunFails)
         let r = try #require(try await h.run(matrix: Self.matrix).first)
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func alwaysFailingKeepsItsStatusWithEveryAttempt() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/never.c", "int main(void) { return 3; }\n")
         try h.write("fixtures/segv.c", "int main(void) { volatile int *p = 0; return *p; }\n")
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func compileErrorsAreNotRerun() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/broken.c", "int main(void) { return }\n")
         try h.write("fixtures/ok.c", "int main(void) { return 0; }\n")

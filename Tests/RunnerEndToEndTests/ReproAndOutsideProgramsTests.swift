@@ -17,7 +17,7 @@ import Testing
 
     /// A c-torture-like directory: no annotations, abort() on failure; each must compile, run and exit 0.
     @Test func plainTestProgramsRunAsTheyAre() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/20000101-1.c", "#include <stdlib.h>\nint main(void) { if (sizeof(long) < 4) abort(); exit(0); }\n")
         try h.write("fixtures/20000102-1.c", "#include <stdlib.h>\nint f(int x) { return x * 2; }\nint main(void) { if (f(2) != 5) abort(); return 0; }\n")
@@ -35,7 +35,7 @@ import Testing
 
     /// The repro script redoes the cell: same output, same status, from a plain shell.
     @Test func theReproScriptRedoesTheCell() async throws {
-        try Harness.require(["gcc", "prlimit", "perl"])
+        try Harness.require(["gcc", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/exit7.c", "// EXPECT-EXIT: 7\n// CFLAGS: '-DMSG=\"it'\\''s here\"'\n#include <stdio.h>\nint main(void) { puts(MSG); return 7; }\n")
         let records = try await h.run(matrix: Self.matrix)

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func aLibraryMissingFromTheRootIsTheCellsResolutionAndReason() async throws {
-        try Harness.require(["gcc", "aarch64-linux-gnu-gcc", "qemu-aarch64", "prlimit", "perl"])
+        try Harness.require(["gcc", "aarch64-linux-gnu-gcc", "qemu-aarch64", "prlimit"])
         let h = try Harness()
         // libgone.so.1 exists at link time only, outside any directory the loader searches.
         for (dir, cc) in [("x86", "gcc"), ("arm", "aarch64-linux-gnu-gcc")] {

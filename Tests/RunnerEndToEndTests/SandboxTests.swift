@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func aDaemonEndsWithItsStepAndLeavesNothingRunning() async throws {
-        try Harness.require(["gcc", "bwrap", "prlimit", "perl"])
+        try Harness.require(["gcc", "bwrap", "prlimit"])
         let h = try Harness()
         let seconds = 4000 + Int.random(in: 0..<999)
         try h.write("fixtures/daemon.c", """
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func writesOutsideTheCellNeverReachTheHost() async throws {
-        try Harness.require(["gcc", "bwrap", "prlimit", "perl"])
+        try Harness.require(["gcc", "bwrap", "prlimit"])
         let h = try Harness()
         let tag = UUID().uuidString.prefix(8)
         // The harness's own directory is under /tmp too, which the sandbox replaces by a private tmpfs.
@@ -93,7 +93,7 @@ import Testing
     /// A listener of the test's own on the host's loopback: outside a sandbox the fixture would reach it;
     /// inside, bubblewrap's new network namespace has a loopback of its own where nothing listens.
     @Test func thereIsNoNetwork() async throws {
-        try Harness.require(["gcc", "bwrap", "prlimit", "perl", "python3"])
+        try Harness.require(["gcc", "bwrap", "prlimit", "python3"])
         let h = try Harness()
         let listener = Process()
         listener.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func aSignalInsideIsStillACrashAndATimeoutStillATimeout() async throws {
-        try Harness.require(["gcc", "bwrap", "prlimit", "perl"])
+        try Harness.require(["gcc", "bwrap", "prlimit"])
         let h = try Harness()
         try h.write("fixtures/segv.c", """
             #include <signal.h>

@@ -10,7 +10,7 @@ struct FakeToolchain {
     var matrix: String { dir.path("matrix.toml") }
 
     init(slowVersion: Bool = false, slowCompile: Bool = false) throws {
-        for tool in ["gcc", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
         dir = try TempDir()
         let fm = FileManager.default
         let state = dir.path("state")

@@ -13,7 +13,7 @@ struct InterruptCommandTests {
     /// The real smoke matrix cut to the exceptions fixtures: g++ and the aarch64 cross g++, a DSO, qemu;
     /// 8 cells that take several seconds on 2 cores.
     @Test func aRealRunSignalledAtRandomMoments() throws {
-        for tool in ["gcc", "g++", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit", "perl"] { _ = try Spawn.require(tool) }
+        for tool in ["gcc", "g++", "aarch64-linux-gnu-g++", "qemu-aarch64", "prlimit"] { _ = try Spawn.require(tool) }
         var rng = SeededGenerator()
         // One delay from each window after the first report.json: probing and the first compiles,
         // compiles, links and qemu runs, the end of the run (which may already be over).
