@@ -231,46 +231,35 @@ static long long tg_now_ms(void) {
     return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static void tg_fill(int status, tg_ending *ending) {
-    if (WIFEXITED(status)) {
-        ending->exited = 1;
-        ending->exit_code = WEXITSTATUS(status);
-    } else if (WIFSIGNALED(status)) {
-        ending->signal = WTERMSIG(status);
+// Has `pid` exited? 1 yes, 0 not yet, -1 waitid failed (errno). WNOWAIT leaves it a zombie.
+static int tg_has_exited(pid_t pid, int block) {
+    for (;;) {
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT | (block ? 0 : WNOHANG)) == 0) return info.si_pid == pid;
+        if (errno != EINTR) return -1;
     }
 }
 
-void tg_wait_deadline(pid_t pid, long long timeout_ms, tg_ending *ending, int *timed_out) {
+int tg_await_exit(pid_t pid, long long timeout_ms, int kill_group_at_exit, int *timed_out) {
     *timed_out = 0;
-    if (timeout_ms < 0) {
-        tg_wait(pid, ending);
-        return;
-    }
-    ending->exited = 0;
-    ending->exit_code = 0;
-    ending->signal = 0;
-    ending->error = 0;
-    long long deadline = tg_now_ms() + timeout_ms;
     int fd = -1;
+    long long deadline = tg_now_ms() + (timeout_ms < 0 ? 0 : timeout_ms);
 #ifdef SYS_pidfd_open
     // Readable once the child has exited; always close-on-exec.
-    fd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (timeout_ms >= 0) fd = (int)syscall(SYS_pidfd_open, pid, 0);
 #endif
-    for (;;) {
-        int status = 0;
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid) {
-            tg_fill(status, ending);
-            if (fd >= 0) close(fd);
-            return;
-        }
-        if (r < 0 && errno != EINTR) {
-            ending->error = errno;
-            if (fd >= 0) close(fd);
-            return;
-        }
+    int exited = timeout_ms < 0 ? tg_has_exited(pid, 1) : 0;
+    while (exited == 0) {
+        exited = tg_has_exited(pid, 0);
+        if (exited != 0) break;
         long long left = deadline - tg_now_ms();
-        if (left <= 0) break;
+        if (left <= 0) {
+            *timed_out = 1;
+            (void)kill(-pid, SIGKILL);
+            exited = tg_has_exited(pid, 1);
+            break;
+        }
         if (fd >= 0) {
             struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
             (void)poll(&p, 1, left > INT_MAX ? INT_MAX : (int)left);
@@ -279,8 +268,9 @@ void tg_wait_deadline(pid_t pid, long long timeout_ms, tg_ending *ending, int *t
             (void)nanosleep(&pause, NULL);
         }
     }
+    int error = exited < 0 ? errno : 0;
     if (fd >= 0) close(fd);
-    *timed_out = 1;
-    (void)kill(-pid, SIGKILL);
-    tg_wait(pid, ending);
+    // The zombie still holds the pid, and so the group id: this kill cannot reach a stranger's group.
+    if (exited > 0 && kill_group_at_exit) (void)kill(-pid, SIGKILL);
+    return error;
 }

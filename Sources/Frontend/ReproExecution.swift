@@ -55,8 +55,7 @@ package enum ReproExecution {
             return .exited(127)
         }
         context.processes.add(pid)
-        let ending = Launcher.waitBlocking(pid)
-        context.processes.remove(pid)
+        let ending = Launcher.waitBlocking(pid) { context.processes.remove(pid) }
         switch ending {
         case .exited(let code): return .exited(Int32(truncatingIfNeeded: code))
         // As a shell reports it: 128 + the signal.

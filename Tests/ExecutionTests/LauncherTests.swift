@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Execution
 @testable import Model
@@ -210,6 +211,31 @@ import Testing
         let pid = try #require(Int32(CapturedOutput.read(dir + "/pid").trimmingCharacters(in: .whitespacesAndNewlines)))
         try await Task.sleep(for: .milliseconds(200))
         #expect(!ProcessState.isRunning(pid), "the background child \(pid) is still alive")
+    }
+
+    /// The pid of a step is free for reuse once it is reaped (pid_max is 32768 here), so every kill of its
+    /// group and its removal from the interrupt registry come before the reap: `beforeReap` runs while the
+    /// step is still a zombie, and its background child is already dead by then.
+    @Test func theGroupIsKilledAndForgottenWhileThePidIsStillHeld() async throws {
+        let spec = Launcher.Spec(
+            executable: "/bin/sh", argv: ["sh", "-c", "sleep 300 & echo $! > \(dir)/pid; exit 3"], environment: [:], cwd: dir,
+            stdout: .null, stderr: .null)
+        let pid = try Launcher.start(spec).get()
+        let dir = self.dir
+        let seen = Mutex<(leader: String, child: Bool)?>(nil)
+        let (ending, timedOut) = await Launcher.wait(pid, timeoutSeconds: 60) {
+            let child = Int32(CapturedOutput.read(dir + "/pid").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            // A killed child may linger a moment as a zombie of sh's; it is reparented and reaped after.
+            var alive = ProcessState.isRunning(child)
+            for _ in 0..<100 where alive { usleep(10_000); alive = ProcessState.isRunning(child) }
+            seen.withLock { $0 = (ProcessState.state(pid), alive) }
+        }
+        #expect(ending == .exited(3))
+        #expect(!timedOut)
+        let (leader, childAlive) = try #require(seen.withLock { $0 })
+        #expect(leader == "Z", "the step's process was '\(leader)', not a zombie, when the registry forgot it")
+        #expect(!childAlive, "the background child outlived the group kill")
+        #expect(ProcessState.state(pid) != "Z", "the step was never reaped")
     }
 
     @Test func aTimeoutKillsTheStepAndItsGrandchild() async throws {

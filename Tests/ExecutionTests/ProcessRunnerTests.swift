@@ -72,11 +72,16 @@ import Testing
 /// Alive and not a zombie: a killed orphan may wait for a reaper that a container's init never is.
 enum ProcessState {
     static func isRunning(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let s = state(pid)
+        return !s.isEmpty && s != "Z" && s != "X"
+    }
+
+    /// The state letter of /proc/PID/stat ("R", "S", "Z", ...); empty when there is no such process.
+    static func state(_ pid: Int32) -> String {
+        guard pid > 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
               let close = stat.lastIndex(of: ")")
-        else { return false }
-        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1)
-        return state != "Z" && state != "X"
+        else { return "" }
+        return String(stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1))
     }
 }
 

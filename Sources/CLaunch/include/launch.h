@@ -56,10 +56,13 @@ typedef struct {
 /// grandchild could hold. Call it off Swift's cooperative threads.
 void tg_wait(pid_t pid, tg_ending *ending);
 
-/// tg_wait with a deadline: past `timeout_ms` milliseconds (negative: none) the child's whole process
-/// group gets SIGKILL, `*timed_out` is set, and the wait goes on until the child is reaped. The deadline
-/// is kept on this thread (a pidfd polled, or a short sleep where pidfd_open is missing), so no timer that
-/// a busy scheduler could delay stands between a step and its timeout.
-void tg_wait_deadline(pid_t pid, long long timeout_ms, tg_ending *ending, int *timed_out);
+/// Blocks until `pid` (a child) has exited, without reaping it: its zombie keeps the pid, and so the
+/// process group's id, from being given to another process until tg_wait reaps it. Past `timeout_ms`
+/// milliseconds (negative: none) the child's whole group gets SIGKILL and `*timed_out` is set; with
+/// `kill_group_at_exit`, the group gets SIGKILL once the child has exited too (what the step left behind).
+/// The deadline is kept on this thread (a pidfd polled, or a short sleep where pidfd_open is missing), so
+/// no timer that a busy scheduler could delay stands between a step and its timeout. Returns 0, or waitid's
+/// errno. Every kill of a group happens before the reap: a group id is never used once its pid is free.
+int tg_await_exit(pid_t pid, long long timeout_ms, int kill_group_at_exit, int *timed_out);
 
 #endif

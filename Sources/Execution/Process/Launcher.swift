@@ -89,7 +89,7 @@ package enum Launcher {
     package enum Ending: Sendable, Equatable {
         case exited(Int)
         case signaled(Int32)
-        /// waitpid failed (with this errno); cannot happen for a child of ours that nobody else reaps.
+        /// waitid or waitpid failed (with this errno); cannot happen for a child of ours that nobody else reaps.
         case unwaitable(Int32)
     }
 
@@ -147,37 +147,41 @@ package enum Launcher {
         }
     }
 
-    /// Waits for a child on a thread of its own: waitpid blocks, and Swift's cooperative threads must not.
-    package static func wait(_ pid: Int32) async -> Ending {
-        await withCheckedContinuation { (done: CheckedContinuation<Ending, Never>) in
-            Thread.detachNewThread { done.resume(returning: waitBlocking(pid)) }
-        }
-    }
-
-    /// The same with the step's timeout kept by the waiting thread itself: at the deadline the child's
-    /// group is killed (tg_wait_deadline), so a starved cooperative pool cannot delay a timeout.
-    package static func wait(_ pid: Int32, timeoutSeconds: Int) async -> (ending: Ending, timedOut: Bool) {
+    /// Waits for a child on a thread of its own (waitid blocks, and Swift's cooperative threads must not),
+    /// with the step's timeout kept by that thread: at the deadline the child's group is killed
+    /// (tg_await_exit), so a starved cooperative pool cannot delay a timeout. Once the child has exited its
+    /// group is killed too, then `beforeReap` runs, then the child is reaped: until that reap its pid, and
+    /// so its group's id, cannot be another process's, so neither this kill nor one from a registry that
+    /// `beforeReap` updates can reach a stranger. (A kill after the reap, delayed by a starved pool, could
+    /// meet the pid given to another process: pid_max is 32768 on the CI machine.)
+    package static func wait(
+        _ pid: Int32, timeoutSeconds: Int, beforeReap: @escaping @Sendable () -> Void = {}
+    ) async -> (ending: Ending, timedOut: Bool) {
         await withCheckedContinuation { (done: CheckedContinuation<(ending: Ending, timedOut: Bool), Never>) in
             Thread.detachNewThread {
-                var ending = tg_ending()
                 var timedOut: Int32 = 0
-                tg_wait_deadline(pid, Int64(max(0, timeoutSeconds)) * 1000, &ending, &timedOut)
-                done.resume(returning: (ending: Self.ending(ending), timedOut: timedOut != 0))
+                _ = tg_await_exit(pid, Int64(max(0, timeoutSeconds)) * 1000, 1, &timedOut)
+                beforeReap()
+                done.resume(returning: (ending: reap(pid), timedOut: timedOut != 0))
             }
         }
     }
 
-    private static func ending(_ e: tg_ending) -> Ending {
+    /// Waits for a child on the calling thread (`repro --exec`, which has nothing else to do); its group
+    /// is not killed. `beforeReap` runs once it has exited, while its pid is still held.
+    package static func waitBlocking(_ pid: Int32, beforeReap: () -> Void = {}) -> Ending {
+        var timedOut: Int32 = 0
+        _ = tg_await_exit(pid, -1, 0, &timedOut)
+        beforeReap()
+        return reap(pid)
+    }
+
+    private static func reap(_ pid: Int32) -> Ending {
+        var e = tg_ending()
+        tg_wait(pid, &e)
         if e.exited != 0 { return .exited(Int(e.exit_code)) }
         if e.signal != 0 { return .signaled(e.signal) }
         return .unwaitable(e.error)
-    }
-
-    /// Waits for a child on the calling thread (`repro --exec`, which has nothing else to do).
-    package static func waitBlocking(_ pid: Int32) -> Ending {
-        var ending = tg_ending()
-        tg_wait(pid, &ending)
-        return Self.ending(ending)
     }
 
     /// The strings, each NUL-terminated, one after the other: the form tg_launch splits into argv or envp.

@@ -40,11 +40,9 @@ package enum ProcessRunner {
             return notStarted(failure.description)
         }
         registry.add(pid, outputs: request.outputPaths)
-        // The waiting thread keeps the timeout: at the deadline it kills the group, then reaps.
-        let (ending, timedOut) = await Launcher.wait(pid, timeoutSeconds: request.timeoutSeconds)
-        // The step is over: whatever it left behind in its group (a wrapper's background child) goes too.
-        ProcessGroups.kill(group: pid)
-        registry.remove(pid)
+        // The waiting thread keeps the timeout, and once the step is over kills whatever it left behind in
+        // its group (a wrapper's background child); the group leaves the registry before the pid is free.
+        let (ending, timedOut) = await Launcher.wait(pid, timeoutSeconds: request.timeoutSeconds) { registry.remove(pid) }
         switch ending {
         case .exited(let code):
             return StepResult(exitCode: code, signal: nil, timedOut: timedOut, durationMs: elapsed(), launchError: nil)
