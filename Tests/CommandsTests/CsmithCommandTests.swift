@@ -42,8 +42,11 @@ struct CsmithCommandTests {
         return dir
     }
 
-    static func cells(_ reportPath: String) throws -> (report: [String: Any], cells: [[String: Any]]) {
-        let data = try Data(contentsOf: URL(fileURLWithPath: reportPath))
+    /// The report's cells; `run` is the run that wrote it, shown whole when there is no report to read.
+    static func cells(_ reportPath: String, of run: ProcessOutput) throws -> (report: [String: Any], cells: [[String: Any]]) {
+        guard let data = FileManager.default.contents(atPath: reportPath) else {
+            throw HarnessError(description: "no \(reportPath): \(run.commandLine) ended \(run.timedOut ? "by its time limit" : "with exit \(run.status)")\nstdout:\n\(run.stdout)\nstderr:\n\(run.stderr)")
+        }
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return (report, try #require(report["cells"] as? [[String: Any]]))
     }
@@ -86,7 +89,7 @@ struct CsmithCommandTests {
             ["run", dir.path("matrix.toml"), "--generate", "csmith", "--seeds", "1-20", "--out", out, "--cache-dir", dir.path("cache")],
             timeout: 580)
         #expect(!r.timedOut)
-        let (report, cells) = try Self.cells(out + "/report.json")
+        let (report, cells) = try Self.cells(out + "/report.json", of: r)
         #expect(cells.count == 20 * 6)
         var bySeed: [String: Set<String>] = [:]
         var passed = 0
@@ -131,7 +134,7 @@ struct CsmithCommandTests {
         let out = dir.path("out")
         let r = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", out, "--cache-dir", dir.path("cache")], timeout: 340)
         #expect(r.status == 1, "\(r.stderr)")
-        let (_, cells) = try Self.cells(out + "/report.json")
+        let (_, cells) = try Self.cells(out + "/report.json", of: r)
         #expect(cells.count == 4 * 3 * 2)
         let wrong = cells.filter { $0["status"] as? String == "wrong-code" }
         #expect(!wrong.isEmpty, "the broken assembler changed no checksum")
@@ -186,7 +189,7 @@ struct CsmithCommandTests {
             """)
         let out = dir.path("out")
         let r = try ToolgateBinary.run(["run", dir.path("matrix.toml"), "--out", out, "--no-cache"], timeout: 200)
-        let (report, cells) = try Self.cells(out + "/report.json")
+        let (report, cells) = try Self.cells(out + "/report.json", of: r)
         for c in cells {
             let expected = c["fixture"] as? String == "csmith-20" ? "timeout" : "pass"
             #expect(c["status"] as? String == expected, "\(c["id"] ?? ""): \(c["status"] ?? "") \(c["reason"] ?? "")")
