@@ -53,6 +53,59 @@ struct ProgramGeneratorTests {
             Issue.record("csmith accepted --no-such-flag")
         } catch {
             #expect(error.description.contains("'csmith --seed 3' failed"), "\(error.description)")
+            // csmith says why on stdout, not stderr.
+            #expect(error.description.contains("invalid option --no-such-flag"), "\(error.description)")
+        }
+    }
+
+    /// A wrapper (a script that records where it runs, then execs the real csmith) at `dir/name`.
+    static func wrapper(_ dir: String, _ name: String, before: String = "") throws -> String {
+        let path = dir + "/" + name
+        try """
+            #!/bin/sh
+            printf '%s|%s\\n' "$(pwd)" "$(ls -A | tr '\\n' ' ')" >> \(dir)/\(name).log
+            \(before)
+            exec csmith "$@"
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    /// csmith reads ./platform.info as it starts and writes it as it ends; in one shared directory one run
+    /// could read what another had just truncated (CI saw it). Each run gets an empty directory of its own.
+    @Test func eachCsmithRunsInAnEmptyDirectoryOfItsOwn() async throws {
+        let scratch = try TempDir()
+        let dir = scratch.path
+        var g = ProgramGenerator(spec: GeneratorSpec(seeds: [1, 2, 3, 4]), outDir: dir + "/generated", cacheRoot: nil)
+        g.executable = try Self.wrapper(dir, "csmith-logged")
+        g.jobs = 2
+        _ = try await g.generate(version: try await g.version())
+        let runs = try String(contentsOfFile: dir + "/csmith-logged.log", encoding: .utf8).split(separator: "\n")
+        #expect(runs.count == 5, "\(runs)")
+        let places = runs.map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+        #expect(Set(places.map { $0.first ?? "" }).count == runs.count, "two runs shared a directory: \(runs)")
+        for p in places {
+            #expect(p.first?.hasPrefix(dir + "/generated/.") == true, "\(p)")
+            // Only the launcher's own stdout and stderr files, made before exec.
+            #expect(p.last == "stderr stdout ", "\(p)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir + "/generated").sorted()
+        #expect(left == (1...4).flatMap { ["csmith-\($0).c", "csmith-\($0).key"] }.sorted())
+    }
+
+    /// What the race did: real csmith meeting an empty platform.info. Its complaint, on stdout, is the error.
+    @Test func csmithsOwnComplaintIsTheError() async throws {
+        let scratch = try TempDir()
+        let dir = scratch.path
+        var g = ProgramGenerator(spec: GeneratorSpec(seeds: [2]), outDir: dir + "/generated", cacheRoot: nil)
+        g.executable = try Self.wrapper(dir, "csmith-truncated", before: ": > platform.info")
+        do {
+            _ = try await g.generate(version: "v")
+            Issue.record("csmith took an empty platform.info")
+        } catch {
+            #expect(error.description.contains("'\(g.executable) --seed 2' failed (exit 255): please specify integer size in platform.info"),
+                    "\(error.description)")
         }
     }
 }

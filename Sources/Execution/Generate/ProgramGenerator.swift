@@ -74,8 +74,6 @@ package struct ProgramGenerator: Sendable {
                 startNext()
             }
         }
-        // csmith leaves a platform.info in its directory: not a program, not ours to keep.
-        try? fm.removeItem(atPath: outDir + "/platform.info")
         var fixtures: [Fixture] = []
         for seed in spec.seeds {
             guard let result = results[seed] else { continue }
@@ -100,7 +98,7 @@ package struct ProgramGenerator: Sendable {
             } else {
                 let (status, out, err) = await capture([executable, "--seed", String(seed)] + spec.flags, name: name)
                 guard status == 0, !out.isEmpty else {
-                    return .failure(Failure(message: "'\(executable) --seed \(seed)' failed (exit \(status)): \(err.split(separator: "\n").first ?? "no output")"))
+                    return .failure(Failure(message: "'\(executable) --seed \(seed)' failed (exit \(status)): \(Self.complaint(stdout: out, stderr: err))"))
                 }
                 let data = Data(out.utf8)
                 try AtomicFile.write(data, to: path)
@@ -115,18 +113,33 @@ package struct ProgramGenerator: Sendable {
         return .success(fixture)
     }
 
-    /// Runs a generator command, its stdout and stderr through files in OUT/generated.
+    /// Runs a generator command in a directory of its own, its stdout and stderr through files there.
+    /// Its own because csmith reads ./platform.info at its start and writes it again as it ends: two csmith
+    /// processes sharing a directory let one read the file that the other has just truncated, and exit 255
+    /// with "please specify integer size in platform.info" (seen in CI under load).
     private func capture(_ argv: [String], name: String) async -> (Int, String, String) {
-        let base = "\(outDir)/.\(name).\(UUID().uuidString.prefix(8))"
-        defer {
-            try? FileManager.default.removeItem(atPath: base + ".stdout")
-            try? FileManager.default.removeItem(atPath: base + ".stderr")
+        let dir = "\(outDir)/.\(name).\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        } catch {
+            return (127, "", "cannot create \(dir): \(error.localizedDescription)")
         }
-        let request = StepRequest(argv: argv, cwd: outDir, timeoutSeconds: 120, stdoutPath: base + ".stdout", stderrPath: base + ".stderr")
+        let request = StepRequest(argv: argv, cwd: dir, timeoutSeconds: 120, stdoutPath: dir + "/stdout", stderrPath: dir + "/stderr")
         let result = await ProcessRunner.run(request)
-        let out = FileContents.data(atPath: base + ".stdout").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let err = FileContents.data(atPath: base + ".stderr").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let out = FileContents.data(atPath: dir + "/stdout").map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let err = FileContents.data(atPath: dir + "/stderr").map { String(decoding: $0, as: UTF8.self) } ?? ""
         if let launch = result.launchError { return (127, "", launch) }
         return (result.exitCode ?? -1, out, err.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// What a failed generator said: csmith writes its errors to stdout, so with an empty stderr, stdout's
+    /// last line.
+    static func complaint(stdout: String, stderr: String) -> String {
+        if let line = stderr.split(separator: "\n").first { return String(line) }
+        if let line = stdout.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }) {
+            return String(line.prefix(300))
+        }
+        return "no output"
     }
 }
