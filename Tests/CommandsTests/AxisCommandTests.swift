@@ -3,7 +3,7 @@ import Testing
 
 /// `toolgate list` and `run` with declared axes: ids with the values appended, `--axis` narrowing,
 /// `--filter AXIS=V`, and the errors for a bad `--axis`.
-@Suite(.timeLimit(.minutes(4))) struct AxisCommandTests {
+@Suite(.timeLimit(.minutes(4)), .blocking) struct AxisCommandTests {
     static let matrix = """
         fixtures = "fixtures"
         link = ["shared-libgcc", "static"]

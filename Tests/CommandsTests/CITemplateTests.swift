@@ -4,7 +4,7 @@ import Testing
 /// docs/ci/'s templates through scripts/check-ci-templates.py (the services' schemas through
 /// check-jsonschema, and the `needs:`, artifact and script checks): the shipped ones pass, and a copy
 /// broken in each way the check knows fails, naming the problem.
-@Suite(.timeLimit(.minutes(2))) struct CITemplateTests {
+@Suite(.timeLimit(.minutes(2)), .blocking) struct CITemplateTests {
     static let root = Repository.root.path
 
     static func check(_ arguments: [String]) throws -> (status: Int32, output: String) {

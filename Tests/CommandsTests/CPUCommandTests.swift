@@ -5,7 +5,7 @@ import Testing
 /// under qemu's default `max` and dies with SIGILL as `cpu = "cortex-a72"`, whose reason names the cpu
 /// and the faulting instruction. Through `toolgate run` and `compare`, so the matrix key, the runner
 /// argv, the reason and the comparison's evidence are all the real ones.
-@Suite("The CPU", .serialized, .timeLimit(.minutes(4)))
+@Suite("The CPU", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct CPUCommandTests {
     static let fixture = """
         // EXPECT-STDOUT: 10

@@ -3,7 +3,7 @@ import Synchronization
 import Testing
 
 /// `run`'s cache options through the real `toolgate` and gcc: the default directory, `--no-cache`, bad values.
-@Suite(.timeLimit(.minutes(3))) struct CacheCommandTests {
+@Suite(.timeLimit(.minutes(3)), .blocking) struct CacheCommandTests {
     static func setUp() throws -> TempDir {
         for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
         let dir = try TempDir()

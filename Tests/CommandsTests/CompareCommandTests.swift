@@ -6,7 +6,7 @@ import Reporting
 import Testing
 
 /// `toolgate compare` end to end on crafted reports: exit status, formats, errors naming the file.
-@Suite("toolgate compare", .timeLimit(.minutes(3)))
+@Suite("toolgate compare", .timeLimit(.minutes(3)), .blocking)
 struct CompareCommandTests {
     static func facts() -> ELFFacts {
         ELFFacts(

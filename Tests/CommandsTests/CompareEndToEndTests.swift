@@ -3,7 +3,7 @@ import Testing
 
 /// A healthy run with the real gcc as baseline, then broken toolchains made from wrapper scripts around it:
 /// `toolgate run --baseline` must name each breakage by its field, and must not flag a healthy rerun.
-@Suite("compare with real toolchains", .serialized, .timeLimit(.minutes(6)))
+@Suite("compare with real toolchains", .serialized, .timeLimit(.minutes(6)), .blocking)
 struct CompareEndToEndTests {
     static let fixtures: [String: String] = [
         "hello.c": "// EXPECT-STDOUT: hello\n#include <stdio.h>\nint main(void) { puts(\"hello\"); return 0; }\n",

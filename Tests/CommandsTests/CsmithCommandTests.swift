@@ -3,7 +3,7 @@ import Testing
 
 /// `toolgate run --generate csmith` and `toolgate reduce` end to end, with real csmith, gcc, clang-19,
 /// qemu-aarch64 and cvise; the one stand-in is a planted broken assembler (`broken-gcc`, below).
-@Suite("csmith and reduce", .serialized)
+@Suite("csmith and reduce", .serialized, .blocking)
 struct CsmithCommandTests {
     static let tools = ["csmith", "cvise", "gcc", "clang-19", "aarch64-linux-gnu-gcc", "qemu-aarch64", "prlimit"]
 

@@ -3,7 +3,7 @@ import Testing
 
 /// `doctor` on a matrix whose target names a sysroot: a copy of the aarch64 cross root (hard links)
 /// without libgcc_s.so.1 and crti.o is named piece by piece, and the exit status is 1.
-@Suite("doctor and a sysroot", .timeLimit(.minutes(4)))
+@Suite("doctor and a sysroot", .timeLimit(.minutes(4)), .blocking)
 struct DoctorSysrootCommandTests {
     @Test func namesWhatTheSysrootLacks() throws {
         for tool in ["aarch64-linux-gnu-gcc", "qemu-aarch64", "cp"] { _ = try Spawn.require(tool) }

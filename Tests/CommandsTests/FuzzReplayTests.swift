@@ -3,7 +3,7 @@ import Testing
 
 /// The fuzz executable's normal build (docs/fuzzing.md) replays each target's committed seed corpus, as
 /// libFuzzer would feed it: every seed, crashing inputs of the past among them, gives an answer, never a trap.
-@Suite("toolgate-fuzz replay")
+@Suite("toolgate-fuzz replay", .blocking)
 struct FuzzReplayTests {
     static let corpora = Repository.path("Tests/Corpus")
 

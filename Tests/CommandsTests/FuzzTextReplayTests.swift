@@ -4,7 +4,7 @@ import Testing
 /// `toolgate-fuzz-text`, the fuzz executable scripts/fuzz.sh runs the matrix and report targets in: it
 /// replays their corpora as `toolgate-fuzz` does, and, built from Model and Reporting without the ELF
 /// reader, it needs none of libelf, libdw or libzstd (ELFFacts holds the values without the C).
-@Suite("toolgate-fuzz-text replay")
+@Suite("toolgate-fuzz-text replay", .blocking)
 struct FuzzTextReplayTests {
     static func binary() throws -> String {
         let replay = URL(fileURLWithPath: try FuzzReplayTests.replayBinary()).deletingLastPathComponent()

@@ -4,7 +4,7 @@ import Testing
 @testable import ELFInspection
 
 /// `toolgate inspect` end to end: the built executable, its JSON, its table and its exit status.
-@Suite("toolgate inspect")
+@Suite("toolgate inspect", .blocking)
 struct InspectCommandTests {
     /// The fields every facts object must have (the definitions plus the documented additions).
     static let factKeys: Set<String> = [

@@ -3,7 +3,7 @@ import Testing
 
 /// `toolgate run --keep-work failed|all|none`: which directories stay under OUT/work, and `repro` of a
 /// passing cell whose directory is gone.
-@Suite("run --keep-work", .serialized, .timeLimit(.minutes(5)))
+@Suite("run --keep-work", .serialized, .timeLimit(.minutes(5)), .blocking)
 struct KeepWorkCommandTests {
     /// `ok` passes (shared and static), `bad` fails at run time in both.
     static func setUp() throws -> TempDir {

@@ -5,7 +5,7 @@ import Testing
 /// The reasons of issue 9 §5 on messages the real tools print, produced here once per test: a program
 /// whose library was deleted, a version script taken back, an aarch64 root without libgcc_s.so.1 or
 /// without its loader, bfd and lld-19 link errors. The parsers are then asked what broke.
-@Suite("Reasons", .serialized, .timeLimit(.minutes(3)))
+@Suite("Reasons", .serialized, .timeLimit(.minutes(3)), .blocking)
 struct ReasonsTests {
     /// Runs a built program; the loader's message is on stderr.
     static func stderr(of program: String, _ args: [String] = [], in dir: TempDir) throws -> ProcessOutput {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `toolgate run --repeat N` end to end: exit status, the files beside report.json, and `--baseline`.
-@Suite("run --repeat", .serialized, .timeLimit(.minutes(4)))
+@Suite("run --repeat", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct RepeatCommandTests {
     /// Fails its first run in a directory when the trigger file exists; passes every run without it.
     static func setUp() throws -> (TempDir, trigger: String) {

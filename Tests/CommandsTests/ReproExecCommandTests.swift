@@ -3,7 +3,7 @@ import Testing
 
 /// `toolgate repro CELL --exec`: the cell's steps run again as its script would, each started by the same
 /// launcher as every step (limits set in the child, no prlimit), and toolgate exits with the run's status.
-@Suite("repro --exec", .timeLimit(.minutes(3)))
+@Suite("repro --exec", .timeLimit(.minutes(3)), .blocking)
 struct ReproExecCommandTests {
     @Test func theScriptRunsThroughTheLauncherAndItsStatusIsToolgates() throws {
         _ = try Spawn.require("gcc")

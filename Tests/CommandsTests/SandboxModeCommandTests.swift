@@ -3,7 +3,7 @@ import Testing
 
 /// `sandbox = "bwrap"` on a machine where bubblewrap cannot work is an error before anything runs;
 /// `auto` warns, runs unsealed and says so in the report. TOOLGATE_BWRAP points at the broken bubblewrap.
-@Suite("sandbox modes", .serialized, .timeLimit(.minutes(4)))
+@Suite("sandbox modes", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct SandboxModeCommandTests {
     static func setUp(mode: String) throws -> TempDir {
         for tool in ["gcc", "prlimit"] { _ = try Spawn.require(tool) }
@@ -68,7 +68,7 @@ struct SandboxModeCommandTests {
     }
 }
 
-@Suite("run and a missing sysroot", .timeLimit(.minutes(2)))
+@Suite("run and a missing sysroot", .timeLimit(.minutes(2)), .blocking)
 struct MissingSysrootCommandTests {
     @Test func aSysrootThatIsNotThereIsExit2NamingIt() throws {
         let dir = try TempDir()

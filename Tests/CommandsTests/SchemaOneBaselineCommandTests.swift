@@ -4,7 +4,7 @@ import Testing
 /// The baseline written by schema-1 toolgate (Tests/ComparisonTests/Golden/schema-1/report.json) through the
 /// commands themselves: `compare` finds no change against itself, and `merge` of it split in two shards gives
 /// a report that `compare` finds no change in either.
-@Suite(.timeLimit(.minutes(2))) struct SchemaOneBaselineCommandTests {
+@Suite(.timeLimit(.minutes(2)), .blocking) struct SchemaOneBaselineCommandTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("ComparisonTests/Golden/schema-1/report.json").path
 

@@ -4,7 +4,7 @@ import Testing
 /// A sealed run step longer than a few seconds lives as long as its program, and a looping one ends as a
 /// timeout. bubblewrap's --die-with-parent kills it when the *thread* that started it ends; started on a
 /// worker thread that Dispatch retired as idle, a step was SIGKILLed about 5 s in and read as a crash.
-@Suite("sealed long steps", .serialized, .timeLimit(.minutes(4)))
+@Suite("sealed long steps", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct SealedLongStepCommandTests {
     @Test func aSealedStepOutlivesIdleWorkerThreadsAndALooperTimesOut() throws {
         for tool in ["gcc", "bwrap"] { _ = try Spawn.require(tool) }

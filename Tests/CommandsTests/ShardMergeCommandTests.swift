@@ -3,7 +3,7 @@ import Testing
 
 /// `toolgate run --shard K/N` and `toolgate merge` with the real gcc, for x86_64 and for aarch64 under qemu:
 /// a whole run and three shards merged must give the same cells.
-@Suite(.timeLimit(.minutes(5)), .serialized) struct ShardMergeCommandTests {
+@Suite(.timeLimit(.minutes(5)), .serialized, .blocking) struct ShardMergeCommandTests {
     static let matrix = """
         name = "shard-e2e"
         fixtures = "fixtures"

@@ -4,7 +4,7 @@ import Testing
 /// The shard/merge path on an outside suite (`--fixtures DIR`, as benchmarks/scale.sh runs c-torture):
 /// 30 tiny fixtures in 4 shards, merged, give the whole run's cells with the same statuses, each cell in
 /// exactly one shard. benchmarks/scale.sh --shards 4 shows the same on 8,136 cells.
-@Suite(.timeLimit(.minutes(5))) struct ShardMergeOutsideSuiteTests {
+@Suite(.timeLimit(.minutes(5)), .blocking) struct ShardMergeOutsideSuiteTests {
     static func cells(_ path: String) throws -> [String: String] {
         let value = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
         let cells = try #require((value as? [String: Any])?["cells"] as? [[String: Any]], "\(path) has no cells")

@@ -5,7 +5,7 @@ import Testing
 /// the aarch64 cross gcc, qemu and bubblewrap, each compiler, emulator and bwrap behind a wrapper that
 /// logs its argv before it execs the real one: a cold run asks every probe, a warm run with the same cache
 /// asks none, and a changed emulator is asked again.
-@Suite(.timeLimit(.minutes(5))) struct WarmProbesCommandTests {
+@Suite(.timeLimit(.minutes(5)), .blocking) struct WarmProbesCommandTests {
     /// DIR/bin/NAME, logging to DIR/NAME.log; inside a sealed run step, where /tmp is the sandbox's own,
     /// the line is lost and the real tool still starts.
     static func wrapper(_ dir: TempDir, _ name: String, _ real: String, comment: String = "") throws -> String {

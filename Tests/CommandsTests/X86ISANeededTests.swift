@@ -4,7 +4,7 @@ import Testing
 /// `x86_isa_needed` against readelf's "x86 ISA needed:" on binaries built here: ld's default note
 /// (baseline), `-z x86-64-v3` with -march=x86-64-v3, an i686 build with `-z x86-64-v2` (the bits are
 /// not cumulative: v2 alone), and files without the property (lld writes none; aarch64 has no such note).
-@Suite("inspect x86_isa_needed", .timeLimit(.minutes(3)))
+@Suite("inspect x86_isa_needed", .timeLimit(.minutes(3)), .blocking)
 struct X86ISANeededTests {
     /// readelf's list, nil when the file declares none.
     static func readelfISA(_ path: String) throws -> [String]? {

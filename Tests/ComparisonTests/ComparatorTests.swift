@@ -2,7 +2,7 @@ import ELFFacts
 import Testing
 @testable import Model
 
-@Suite struct ComparatorTests {
+@Suite(.blocking) struct ComparatorTests {
     private func one(_ c: Comparison, _ id: String) throws -> CellComparison {
         try #require(c.cells.first { $0.id == id })
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import ELFInspection
 
 /// comment: the strings of .comment, as `readelf -p .comment` prints them.
-@Suite("comment section")
+@Suite("comment section", .blocking)
 struct CommentTests {
     @Test("comment equals readelf -p .comment", arguments: [
         Compiler.gcc(.x86_64), .gcc(.i686), .gcc(.aarch64), .clang(.x86_64), .clangxx(.aarch64),
@@ -33,7 +33,7 @@ struct CommentTests {
 
 /// debug: producers, languages and DWARF versions read through libdw, from plain, zlib- and
 /// zstd-compressed sections; compressed_sections names each compressed section and its type.
-@Suite("debug info")
+@Suite("debug info", .blocking)
 struct DebugInfoTests {
     @Test("gcc -g: producer, C11, DWARF 5", arguments: Arch.allCases)
     func gccC(_ arch: Arch) throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// Each clause of the bind_now, textrel and pie definitions on its own: real programs whose dynamic
 /// entries are edited so that only one clause holds. (The linkers always write the flags together.)
-@Suite("dynamic flags, clause by clause")
+@Suite("dynamic flags, clause by clause", .blocking)
 struct DynamicFlagsTests {
     static let DT_TEXTREL: UInt64 = 22, DT_BIND_NOW: UInt64 = 24, DT_FLAGS: UInt64 = 30
     static let DT_FLAGS_1: UInt64 = 0x6fff_fffb, DT_DEBUG: UInt64 = 21

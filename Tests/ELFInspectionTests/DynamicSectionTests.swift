@@ -4,7 +4,7 @@ import Testing
 
 /// needed, soname, rpath, runpath, bind_now, relro, nx_stack and textrel: the dynamic section and the
 /// program headers, each set by a real linker flag.
-@Suite("dynamic section and segments")
+@Suite("dynamic section and segments", .blocking)
 struct DynamicSectionTests {
     @Test("needed keeps file order", arguments: [Compiler.gcc(.x86_64), .gcc(.i686), .gcc(.aarch64), .clang(.x86_64)])
     func neededOrder(_ compiler: Compiler) throws {

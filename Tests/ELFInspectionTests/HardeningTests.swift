@@ -3,7 +3,7 @@ import Testing
 @testable import ELFInspection
 
 /// The hardening verdicts: each a state with evidence, "unknown" where nothing tells.
-@Suite("hardening")
+@Suite("hardening", .blocking)
 struct HardeningTests {
     @Test("every verdict carries evidence", arguments: Arch.allCases)
     func evidenceNeverEmpty(_ arch: Arch) throws {

@@ -7,7 +7,7 @@ private let everyCompiler: [Compiler] = Arch.allCases.flatMap { arch in
 }
 
 /// class, machine and type: the ELF header, for every compiler and machine.
-@Suite("ELF header")
+@Suite("ELF header", .blocking)
 struct HeaderTests {
     @Test("class and machine of a hello program", arguments: everyCompiler)
     func classAndMachine(_ compiler: Compiler) throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// libgcc: "shared" (libgcc_s.so.1 needed), "static" (its unwinder or helpers inside), "none", or
 /// "unknown" (no symbols to tell).
-@Suite("libgcc linkage")
+@Suite("libgcc linkage", .blocking)
 struct LibgccTests {
     @Test("C++ by default needs libgcc_s.so.1: shared", arguments: Arch.allCases)
     func shared(_ arch: Arch) throws {

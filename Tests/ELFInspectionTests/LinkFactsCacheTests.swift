@@ -7,7 +7,7 @@ import Testing
 
 /// The cache a run shares between cells: a library rebuilt in place is read again (the key holds its
 /// size, mtime and inode), and many threads resolving at once get what one thread gets.
-@Suite(.timeLimit(.minutes(3))) struct LinkFactsCacheTests {
+@Suite(.timeLimit(.minutes(3)), .blocking) struct LinkFactsCacheTests {
     @Test func aLibraryRebuiltInPlaceIsReadAgain() throws {
         let s = try Scratch()
         try s.write("two.map", "LIBX_1.0 { global: x1; local: *; };\nLIBX_2.0 { global: x2; } LIBX_1.0;\n")

@@ -5,7 +5,7 @@ import Testing
 
 /// The facts `resolve` reads (`ELFInspector.linkFacts`): version definitions, versioned imports and
 /// exports, checked against readelf's own view of the same files, real and patched.
-@Suite(.timeLimit(.minutes(3))) struct LinkFactsTests {
+@Suite(.timeLimit(.minutes(3)), .blocking) struct LinkFactsTests {
     /// readelf --dyn-syms -W: the versioned defined (exported) and undefined (imported) symbols.
     static func readelfVersioned(_ path: String) throws -> (exports: Set<String>, imports: Set<String>) {
         let out = try Spawn.check("readelf", ["--dyn-syms", "-W", path], timeout: .seconds(60)).stdout

@@ -3,7 +3,7 @@ import Testing
 @testable import ELFInspection
 
 /// build_id: the NT_GNU_BUILD_ID note as lowercase hex, matching `readelf -n`.
-@Suite("build-id note")
+@Suite("build-id note", .blocking)
 struct BuildIDTests {
     @Test("build_id matches readelf -n", arguments: [Compiler.gcc(.x86_64), .gcc(.i686), .gcc(.aarch64), .clang(.x86_64), .clang(.aarch64)])
     func matchesReadelf(_ compiler: Compiler) throws {
@@ -36,7 +36,7 @@ struct BuildIDTests {
 }
 
 /// version_needs and glibc_max from the version-needs section, compared with `readelf -V`.
-@Suite("version needs")
+@Suite("version needs", .blocking)
 struct VersionNeedsTests {
     @Test("version_needs equals readelf -V and glibc_max is the numeric maximum", arguments: Arch.allCases)
     func matchesReadelf(_ arch: Arch) throws {

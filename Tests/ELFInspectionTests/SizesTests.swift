@@ -5,7 +5,7 @@ import Testing
 
 /// sizes: the file size, and the summed sizes of allocated code (executable), data (contents, not
 /// executable) and bss (NOBITS) sections, computed independently from `readelf -SW`.
-@Suite("sizes")
+@Suite("sizes", .blocking)
 struct SizesTests {
     @Test("sizes match readelf's section table", arguments: [
         Compiler.gcc(.x86_64), .gcc(.i686), .gcc(.aarch64), .clangxx(.x86_64),

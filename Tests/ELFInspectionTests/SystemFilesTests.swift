@@ -3,7 +3,7 @@ import Testing
 
 @testable import ELFInspection
 
-@Suite("system files against readelf")
+@Suite("system files against readelf", .blocking)
 struct SystemFilesTests {
     @Test("every sampled directory has ELF files")
     func directoriesHaveFiles() {

@@ -5,7 +5,7 @@ import Testing
 
 /// `toolgate reduce`'s plan and scripts from crafted records: which cell it holds the wrong one against,
 /// and commands that touch nothing of the run's.
-@Suite("reduction plan")
+@Suite("reduction plan", .blocking)
 struct ReductionPlanTests {
     static func cell(_ compiler: String, _ target: String, _ status: CellStatus, _ checksum: String, runner: [String] = []) -> CellRecord {
         var r = CellRecord(fixture: "csmith-2", compiler: compiler, target: target, link: "static", opt: "O2", status: status)

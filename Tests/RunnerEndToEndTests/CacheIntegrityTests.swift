@@ -7,7 +7,7 @@ import Testing
 /// not what was stored (a crash's, since nothing is fsynced) is a miss; a step whose dependency changed
 /// while it ran is not stored (ccache's race guard); a cache written under an older key version is never
 /// read; and a warm run asks no unchanged compiler who it is.
-@Suite(.timeLimit(.minutes(5))) struct CacheIntegrityTests {
+@Suite(.timeLimit(.minutes(5)), .blocking) struct CacheIntegrityTests {
     typealias T = BuildCacheTests
 
     /// `cmp -s a b` exits 0 when the files are byte-identical.

@@ -4,7 +4,7 @@ import Testing
 
 /// glibc dlopens libgcc_s.so.1 for pthread_cancel, and C++ needs it to unwind: a sysroot without it
 /// builds fine and only fails when run. A copy of the aarch64 sysroot, less that one file.
-@Suite(.timeLimit(.minutes(4))) struct HiddenLibgccTests {
+@Suite(.timeLimit(.minutes(4)), .blocking) struct HiddenLibgccTests {
     static let real = "/usr/aarch64-linux-gnu"
 
     /// A real copy. Not symlinks: run steps are sealed in a sandbox whose root is the sysroot, where an

@@ -7,7 +7,7 @@ import Testing
 /// Each cell's `resolution`: the binary resolved against its target's root (the host's /, the aarch64
 /// qemu -L directory) after the link. A program needing a library that is in neither its root nor its
 /// rpath names it in `resolution` and heads its reason with it; a clean one records [], a static one too.
-@Suite(.timeLimit(.minutes(5))) struct ResolutionCellTests {
+@Suite(.timeLimit(.minutes(5)), .blocking) struct ResolutionCellTests {
     /// One compiler call with a time limit.
     static func build(_ tool: String, _ arguments: [String], in dir: String) throws {
         try Spawn.check(tool, arguments, in: URL(fileURLWithPath: dir))

@@ -4,7 +4,7 @@ import Testing
 
 /// A real staging root from Debian's packages: the default fixtures run sealed against it and pass; roots
 /// with libgcc_s.so.1 or libc.so.6 taken out fail, and nothing falls back to the host's copy.
-@Suite(.serialized, .timeLimit(.minutes(15))) struct StagingRootTests {
+@Suite(.serialized, .timeLimit(.minutes(15)), .blocking) struct StagingRootTests {
     static let tools = ["gcc", "g++", "clang-19", "clang++-19", "bwrap", "prlimit", "apt-get", "dpkg-deb"]
 
     func expectSealed(_ records: [CellRecord], root: String) {
@@ -124,7 +124,7 @@ import Testing
 
 /// Unsealed, a sysroot run starts through the sysroot's own loader, which still reads the host's
 /// /etc/ld.so.cache: what the sysroot lacks comes from the host, and that is a `policy` failure.
-@Suite(.timeLimit(.minutes(10))) struct HostLeakTests {
+@Suite(.timeLimit(.minutes(10)), .blocking) struct HostLeakTests {
     @Test func unsealedFallbackToTheHostsLibgccIsAHostLeak() async throws {
         try Harness.require(StagingRootTests.tools)
         let root = try StagingRoot.make()

@@ -96,6 +96,7 @@ public enum Spawn {
         executable: String, arguments: [String], shownAs name: String, in directory: URL?,
         environment: [String: String], timeout: Double, grace: Double
     ) throws -> ProcessOutput {
+        BlockingTests.checkAllowed("waiting for '\(name)'")
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("toolgate-spawn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)

@@ -6,7 +6,7 @@ import Testing
 /// SIGINT and SIGTERM on a running `toolgate run` (issue 5): it stops within 5 s, kills everything it
 /// started, leaves a readable report.json with `complete: false` and only finished cells, and no
 /// temporary file. The random delays come from a printed seed (TOOLGATE_TEST_SEED replays one).
-@Suite("run, interrupted", .serialized, .timeLimit(.minutes(4)))
+@Suite("run, interrupted", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct InterruptCommandTests {
     static let root = Repository.root.path
 

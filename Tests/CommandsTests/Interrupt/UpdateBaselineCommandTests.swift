@@ -6,7 +6,7 @@ import Reporting
 import Testing
 
 /// `run --baseline FILE --update-baseline`: FILE changes only after a complete run the gate passes.
-@Suite("run --update-baseline", .serialized, .timeLimit(.minutes(3)))
+@Suite("run --update-baseline", .serialized, .timeLimit(.minutes(3)), .blocking)
 struct UpdateBaselineCommandTests {
     static func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
 

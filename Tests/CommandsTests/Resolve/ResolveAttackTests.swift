@@ -3,7 +3,7 @@ import Testing
 
 /// The "Resolution under attack": hostile roots and files end with a clear answer, within
 /// seconds, exit 1 (a problem found) or 2 (an input unreadable).
-@Suite("Resolution under attack", .serialized, .timeLimit(.minutes(4)))
+@Suite("Resolution under attack", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct ResolveAttackTests {
     static let libSource = "int lib_value(void) { return 7; }\n"
     static let progSource = "int lib_value(void);\nint main(void) { return lib_value() - 7; }\n"

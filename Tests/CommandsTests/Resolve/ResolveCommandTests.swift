@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `toolgate resolve` as a command: static files, the text form, the help.
-@Suite("toolgate resolve", .timeLimit(.minutes(3)))
+@Suite("toolgate resolve", .timeLimit(.minutes(3)), .blocking)
 struct ResolveCommandTests {
     @Test(arguments: [["-static"], ["-static-pie"]])
     func aStaticProgramHasNothingToResolve(_ flags: [String]) throws {

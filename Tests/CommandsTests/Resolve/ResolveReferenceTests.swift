@@ -4,7 +4,7 @@ import Testing
 /// The "Resolution against a reference": `resolve --json` agrees with the real loader's own
 /// answer (`ld.so --list FILE`, the host's root) on a sample of system files: the same set of
 /// name → file (paths compared after realpath), "not found" included.
-@Suite("Resolution against a reference", .serialized, .timeLimit(.minutes(4)))
+@Suite("Resolution against a reference", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct ResolveReferenceTests {
     /// About `count` dynamic ELF files of `machine` (e_machine) from `directories`, evenly spaced through
     /// each sorted listing, so the sample is the same from run to run.

@@ -5,7 +5,7 @@ import Testing
 /// each) linked into a program; a root then gets a build of the library with LIBX_1.0 only. `resolve`
 /// names the missing version and the missing symbol version, and exits 1, without running anything; the
 /// real loader, run afterwards in the same root, refuses the program for the same reason.
-@Suite("Versions", .serialized, .timeLimit(.minutes(4)))
+@Suite("Versions", .serialized, .timeLimit(.minutes(4)), .blocking)
 struct ResolveVersionsTests {
     static let v2Source = "int x1(void) { return 1; }\nint x2(void) { return 2; }\n"
     static let v2Script = "LIBX_1.0 { global: x1; local: *; };\nLIBX_2.0 { global: x2; } LIBX_1.0;\n"
