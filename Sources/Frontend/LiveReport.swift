@@ -29,6 +29,8 @@ final class LiveReport: Sendable {
         var completed = false
         /// The final save is on disk: nothing is left for an interrupt to save.
         var finalWritten = false
+        /// Logs written (or being written) for cells not yet added, relative to the report's directory.
+        var pendingLogs: Set<String> = []
     }
     private let state: Mutex<State>
     let path: String
@@ -53,6 +55,17 @@ final class LiveReport: Sendable {
 
     var isFrozen: Bool { state.withLock { $0.frozen } }
 
+    /// Asked before a cell's log is written (`log`, relative to the report's directory): false once frozen,
+    /// and then no log may be written. A log written and then overtaken by the freeze, before `add`, is one
+    /// of a cell the report will not hold: `saveFrozen` removes it, so logs and cells always agree.
+    func reserveLog(_ log: String) -> Bool {
+        state.withLock { s in
+            guard !s.frozen else { return false }
+            s.pendingLogs.insert(log)
+            return true
+        }
+    }
+
     /// false, and nothing added, once frozen.
     @discardableResult
     func add(_ r: CellRecord) -> Bool {
@@ -73,6 +86,7 @@ final class LiveReport: Sendable {
                 s.inline[r.id] = json
             }
             s.entries.append(Entry(cell: slim, span: span))
+            if let log = r.log { s.pendingLogs.remove(log) }
             return (true, ContinuousClock.now - s.lastSave > s.saveInterval)
         }
         if due { save(complete: false) }
@@ -182,16 +196,21 @@ final class LiveReport: Sendable {
 
     /// The interrupt's save: the cells that finished before the freeze, `complete: false` unless the
     /// run had already finished. Called once writes are stopped, so no other save can overwrite it.
-    /// The spool goes with it: an interrupted run leaves no temporary file.
+    /// The spool goes with it: an interrupted run leaves no temporary file. So do the logs of cells the
+    /// freeze overtook between their log and `add`: every log left is a reported cell's.
     func saveFrozen() {
-        let (snapshot, spool): (Snapshot?, CellSpool?) = state.withLock { s in
+        let (snapshot, spool, orphans): (Snapshot?, CellSpool?, Set<String>) = state.withLock { s in
             let spool = s.spool
             s.spool = nil
-            if s.finalWritten { return (nil, spool) }
-            return (Snapshot(complete: s.completed, metadata: s.metadata, entries: s.entries, spoolPath: spool?.path, inline: s.inline), spool)
+            let orphans = s.pendingLogs
+            s.pendingLogs = []
+            if s.finalWritten { return (nil, spool, orphans) }
+            return (Snapshot(complete: s.completed, metadata: s.metadata, entries: s.entries, spoolPath: spool?.path, inline: s.inline), spool, orphans)
         }
         if let snapshot { _ = write(snapshot, evenAfterStop: true) }
         spool?.remove()
+        let dir = (path as NSString).deletingLastPathComponent
+        for log in orphans { unlink(dir + "/" + log) }
     }
 
     /// A second signal's exit: no save, but no spool left behind either.

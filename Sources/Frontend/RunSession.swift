@@ -97,10 +97,11 @@ package struct RunSession {
         let runner = MatrixRunner(executor: executor, jobs: jobs)
         let tally = CacheTally()
         await runner.stream(plan) { record in
-            // Once an interrupt froze the report, a record may hold a step it killed: it is not a result.
-            guard !live.isFrozen else { return }
+            // Once an interrupt froze the report, a record may hold a step it killed: it is not a result,
+            // and gets no log (reserveLog is false).
             var record = record
             record.log = ReportWriter.logPath(for: record.id)
+            guard live.reserveLog(ReportWriter.logPath(for: record.id)) else { return }
             try? ReportWriter.writeLog(record, outDir: out)
             tally.add(record)
             guard live.add(record) else { return }

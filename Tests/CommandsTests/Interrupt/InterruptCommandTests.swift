@@ -76,6 +76,9 @@ struct InterruptCommandTests {
         let run = try SignalledRun(["run", fake.matrix, "--out", fake.out, "-j", "2"], scratch: fake.dir)
         let okLog = fake.out + "/logs/ok/fake/x86_64/shared-libgcc/O2.log"
         #expect(run.wait(upTo: .seconds(30)) { fake.reached("running") && FileManager.default.fileExists(atPath: okLog) })
+        // The log is written just before the cell is recorded; a signal between the two would (rightly)
+        // take both away, and the cell would not count as finished. Half a second is far past that gap.
+        usleep(500_000)
         run.send(SIGINT)
         let report = try StoppedRunChecks.check(run, elapsed: run.waitForExit(upTo: .seconds(20)), out: fake.out, context: "mid-run")
         #expect(run.ending == "exit 130")

@@ -7,7 +7,8 @@ import Testing
 enum StoppedRunChecks {
     /// Exit within `limit` of the signal, 130 (or 0/1 with a complete report when the run had finished),
     /// report.json readable through ReportReader, every listed cell finished (no step killed by the
-    /// interrupt, a log beside it), no temporary file under OUT, and no process left with the marker.
+    /// interrupt, a log beside it, and no log without its cell), no temporary file under OUT, and no process
+    /// left with the marker.
     /// Returns the report. `context` (the seed, the delay) goes into every failure message.
     @discardableResult
     static func check(
@@ -35,6 +36,15 @@ enum StoppedRunChecks {
             #expect(FileManager.default.fileExists(atPath: out + "/logs/\(cell.id).log"), "\(cell.id) has no log; \(why)", sourceLocation: sourceLocation)
         }
         #expect(Set(report.cells.map(\.id)).count == report.cells.count, "a cell listed twice; \(why)", sourceLocation: sourceLocation)
+        // And the other way round: no log of a cell the report does not hold.
+        let orphans = logs(under: out + "/logs").subtracting(report.cells.map(\.id))
+        #expect(orphans.isEmpty, "logs of cells the report does not hold: \(orphans.sorted()); \(why)", sourceLocation: sourceLocation)
         return report
+    }
+
+    /// The cell ids of the .log files under `dir`.
+    static func logs(under dir: String) -> Set<String> {
+        let files = FileManager.default.enumerator(atPath: dir)?.compactMap { $0 as? String } ?? []
+        return Set(files.filter { $0.hasSuffix(".log") }.map { String($0.dropLast(4)) })
     }
 }
