@@ -3,7 +3,7 @@ import Testing
 
 /// The JSON of `toolgate inspect --json` against binutils' view of ~40 system files: the fields
 /// readelf -hldnW shows, as the command line (not the library) prints them.
-@Suite("toolgate inspect --json against readelf")
+@Suite("toolgate inspect --json against readelf", .blocking)
 struct InspectJSONReadelfTests {
     @Test("class, machine, type, interpreter, needed, soname, rpath, runpath, build_id")
     func sample() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// Whatever the bytes: a refusal naming the path and the reason, or facts with warnings; never a
 /// crash, a hang, or an allocation without bound.
-@Suite("hostile input")
+@Suite("hostile input", .blocking)
 struct HostileInputTests {
     // MARK: - Not ELF, not a regular file
 

@@ -39,7 +39,7 @@ private let linkModeCases: [LinkModeCase] = {
     return cases
 }()
 
-@Suite("link modes")
+@Suite("link modes", .blocking)
 struct LinkModeTests {
     @Test("C++ that throws, in every link mode and machine", arguments: linkModeCases)
     func linkMode(_ c: LinkModeCase) throws {

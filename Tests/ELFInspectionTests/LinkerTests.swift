@@ -4,7 +4,7 @@ import Testing
 
 /// The same flags through the three linkers on this machine (GNU ld, gold, lld-19): their files are laid
 /// out differently, the facts must not be.
-@Suite("linkers")
+@Suite("linkers", .blocking)
 struct LinkerTests {
     static let configurations: [(String, [String])] = [
         ("default", []),
