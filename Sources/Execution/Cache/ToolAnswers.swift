@@ -18,7 +18,7 @@ package struct ToolAnswerStore: Sendable {
     package let directory: String
 
     /// Bumped when the probe asks other questions or reads them differently.
-    static let format = "toolgate tool answers 1"
+    static let format = "toolgate tool answers 2"
 
     private struct Entry: Codable {
         var key: String
@@ -36,12 +36,18 @@ package struct ToolAnswerStore: Sendable {
 
     /// The key of a driver: how it was named, the target-selecting flags, its resolved file (path, size,
     /// mtime, ctime, inode, device) and the variables that change where it finds its programs.
+    /// `around`: whatever else the answers rest on (the driver's directory, where clang finds its
+    /// configuration files).
     package static func key(
-        _ kind: Kind, driver: String, flags: [String], resolved: String, status: FileStatus, env: [String: String]
+        _ kind: Kind, driver: String, flags: [String], resolved: String, status: FileStatus, env: [String: String],
+        around: String = ""
     ) -> String {
         var fields = [format, kind.rawValue, "driver \(driver)", "flags \(flags.joined(separator: "\u{1}"))",
-                      "file \(resolved) \(status.size) \(status.mtime) \(status.ctime) \(status.inode) \(status.device)"]
-        for name in ["PATH", "COMPILER_PATH", "GCC_EXEC_PREFIX"] { fields.append("\(name)=\(env[name] ?? "\u{1}")") }
+                      "file \(resolved) \(status.size) \(status.mtime) \(status.ctime) \(status.inode) \(status.device)",
+                      "around \(around)"]
+        for name in ["PATH", "COMPILER_PATH", "GCC_EXEC_PREFIX", "CLANG_NO_DEFAULT_CONFIG"] {
+            fields.append("\(name)=\(env[name] ?? "\u{1}")")
+        }
         return fields.joined(separator: "\n")
     }
 

@@ -3,8 +3,9 @@ import Model
 import Synchronization
 
 /// Who a compiler driver is, for the cache key: the driver's resolved file (size and mtime), its whole
-/// `--version`, and the programs it runs (`cc1`, `cc1plus`, `as`, `ld` from `-print-prog-name`; clang,
-/// which compiles in-process, only `as` and `ld`), each
+/// `--version`, the programs it runs (`cc1`, `cc1plus`, `as`, `ld` from `-print-prog-name`; clang,
+/// which compiles in-process, only `as` and `ld`), and the contents of the configuration files clang
+/// says it loaded, each
 /// resolved and stamped the same way. A rebootstrap that replaces any of them, a driver or just
 /// binutils, changes the identity, so nothing it would build differently is ever a hit.
 ///
@@ -63,7 +64,11 @@ package final class ToolIdentities: Sendable {
         guard let path = ExecutableLookup.resolve(driver) else { return nil }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         guard let status = FileDigests.status(resolved) else { return nil }
-        let storeKey = ToolAnswerStore.key(.identity, driver: driver, flags: flags, resolved: resolved, status: status, env: environment)
+        // clang loads configuration files (clang.cfg, TRIPLE-clang.cfg...) found beside its resolved file: one
+        // added or removed there changes that directory, and so the key of the answers kept.
+        let home = Self.directoryStamp((resolved as NSString).deletingLastPathComponent)
+        let storeKey = ToolAnswerStore.key(
+            .identity, driver: driver, flags: flags, resolved: resolved, status: status, env: environment, around: home)
         let answers: ToolAnswers
         if let known = store?.load(storeKey) {
             answers = known
@@ -78,7 +83,27 @@ package final class ToolIdentities: Sendable {
             let found = answer.isEmpty ? nil : ExecutableLookup.resolve(answer)
             lines.append("\(program) \(answer) \(found.flatMap(Self.describe) ?? "(not found)")")
         }
+        // What the configuration files say is part of every command line (a staged clang.cfg that sets
+        // --rtlib=compiler-rt or -fuse-ld=lld): their contents, read every run, so an edit is a miss.
+        for config in Self.configurationFiles(in: answers.version) {
+            lines.append("config \(config) \(FileContents.data(atPath: config).map { ContentHasher.hex($0) } ?? "(unreadable)")")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The configuration files a clang `--version` names ("Configuration file: /usr/lib/llvm-19/bin/clang.cfg").
+    static func configurationFiles(in version: String) -> [String] {
+        let prefix = "Configuration file: "
+        return version.split(separator: "\n").compactMap { line in
+            line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) : nil
+        }
+    }
+
+    /// A directory's mtime, ctime and inode: they change when an entry is added, removed or renamed.
+    static func directoryStamp(_ path: String) -> String {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return "(no directory)" }
+        return "\(path) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec) \(st.st_ino)"
     }
 
     /// The probe proper: `--version`, then each program's `-print-prog-name`; nil when the driver will not
