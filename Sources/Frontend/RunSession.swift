@@ -99,9 +99,10 @@ package struct RunSession {
         await runner.stream(plan) { record in
             // Once an interrupt froze the report, a record may hold a step it killed: it is not a result,
             // and gets no log (reserveLog is false).
+            let log = ReportWriter.logPath(for: record.id)
+            guard live.reserveLog(log) else { return }
             var record = record
-            record.log = ReportWriter.logPath(for: record.id)
-            guard live.reserveLog(ReportWriter.logPath(for: record.id)) else { return }
+            record.log = log
             try? ReportWriter.writeLog(record, outDir: out)
             tally.add(record)
             guard live.add(record) else { return }

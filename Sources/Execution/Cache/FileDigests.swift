@@ -33,9 +33,14 @@ package final class FileDigests: Sendable {
     }
 
     /// The whole `stat` of a regular file (symlinks followed), or nil.
-    package static func status(_ path: String) -> FileStatus? {
+    package static func status(_ path: String) -> FileStatus? { status(path, type: S_IFREG) }
+
+    /// The same of a directory: its mtime and ctime change when an entry is added, removed or renamed.
+    package static func directoryStatus(_ path: String) -> FileStatus? { status(path, type: S_IFDIR) }
+
+    private static func status(_ path: String, type: mode_t) -> FileStatus? {
         var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == type else { return nil }
         return FileStatus(
             size: Int64(st.st_size), mtime: nanoseconds(st.st_mtim), ctime: nanoseconds(st.st_ctim),
             inode: UInt64(st.st_ino), device: UInt64(st.st_dev))

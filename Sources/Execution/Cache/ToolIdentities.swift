@@ -66,7 +66,8 @@ package final class ToolIdentities: Sendable {
         guard let status = FileDigests.status(resolved) else { return nil }
         // clang loads configuration files (clang.cfg, TRIPLE-clang.cfg...) found beside its resolved file: one
         // added or removed there changes that directory, and so the key of the answers kept.
-        let home = Self.directoryStamp((resolved as NSString).deletingLastPathComponent)
+        let directory = (resolved as NSString).deletingLastPathComponent
+        let home = FileDigests.directoryStatus(directory).map { "\(directory) \($0.mtime) \($0.ctime) \($0.inode)" } ?? "(no directory)"
         let storeKey = ToolAnswerStore.key(
             .identity, driver: driver, flags: flags, resolved: resolved, status: status, env: environment, around: home)
         let answers: ToolAnswers
@@ -97,13 +98,6 @@ package final class ToolIdentities: Sendable {
         return version.split(separator: "\n").compactMap { line in
             line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) : nil
         }
-    }
-
-    /// A directory's mtime, ctime and inode: they change when an entry is added, removed or renamed.
-    static func directoryStamp(_ path: String) -> String {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return "(no directory)" }
-        return "\(path) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec) \(st.st_ino)"
     }
 
     /// The probe proper: `--version`, then each program's `-print-prog-name`; nil when the driver will not
